@@ -1,0 +1,1 @@
+"""The engine: fetching, parsing, storage and the service facade. Never imports Qt."""

@@ -1,0 +1,31 @@
+"""Exceptions that cross the engine's seam; each message is one sentence a user can act on."""
+
+from __future__ import annotations
+
+
+class ReaderError(Exception):
+    """Base of every error the engine raises on purpose."""
+
+
+class InvalidURLError(ReaderError):
+    """A URL a user typed or a file named is not a usable http(s) URL."""
+
+
+class FetchError(ReaderError):
+    """The network or the server failed us (timeout, refused, HTTP error, too large)."""
+
+
+class ParseError(ReaderError):
+    """The bytes we got are not a feed we can read."""
+
+
+class NotFoundError(ReaderError):
+    """An id or name that does not exist (unknown feed, article, folder)."""
+
+
+class StorageError(ReaderError):
+    """The database cannot be opened or written (corrupt, newer version, disk full, read-only)."""
+
+
+class ImportFileError(ReaderError):
+    """An OPML file that cannot be read at all."""

@@ -1,0 +1,247 @@
+"""HTTP fetching for feeds: timeouts, an overall deadline, a size cap, conditional GET, redirects.
+
+Errors come back as `FetchError` with one sentence a user understands; a 304 is a normal result.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from dataclasses import dataclass
+
+import httpx
+
+from reader import __version__
+from reader.core.errors import FetchError, InvalidURLError
+
+USER_AGENT = (
+    f"Reader/{__version__} (desktop feed reader; +https://pypi.org/project/reader-desktop/)"
+)
+MAX_BYTES = 20 * 1024 * 1024  # decoded body size cap
+DEADLINE_SECONDS = 30.0  # whole request, including a server that trickles bytes
+MAX_REDIRECTS = 5
+ACCEPT = (
+    "application/atom+xml, application/rss+xml, application/rdf+xml, application/feed+json, "
+    "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    status: int  # 200 or 304
+    url: str  # the URL finally answered (after redirects)
+    body: bytes
+    headers: dict[str, str]  # lower-case names
+    etag: str | None
+    last_modified: str | None
+    permanent_url: str | None  # set when every redirect on the way was permanent (301/308)
+
+
+def check_url(url: str) -> str:
+    """Return a cleaned http(s) URL or raise InvalidURLError."""
+    url = url.strip()
+    if "://" not in url and not url.startswith(("javascript:", "file:", "data:")):
+        url = "https://" + url if "." in url.split("/")[0] else url
+    try:
+        parsed = httpx.URL(url)
+    except Exception as exc:
+        raise InvalidURLError(f"Not a valid URL: {url!r}.") from exc
+    if parsed.scheme not in ("http", "https"):
+        raise InvalidURLError(f"Only http and https URLs can be subscribed to, not {url!r}.")
+    if not parsed.host:
+        raise InvalidURLError(f"The URL {url!r} has no host name.")
+    return str(parsed)
+
+
+def new_client(*, max_connections: int = 64) -> httpx.Client:
+    """One client shared by all fetch threads (httpx.Client is thread-safe)."""
+    return httpx.Client(
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
+        timeout=httpx.Timeout(15.0, connect=10.0),
+        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=32),
+        follow_redirects=False,
+        trust_env=False,
+    )
+
+
+def fetch(
+    client: httpx.Client,
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    deadline: float = DEADLINE_SECONDS,
+    max_bytes: int = MAX_BYTES,
+) -> Fetched:
+    """GET a URL with conditional headers, following at most MAX_REDIRECTS redirects by hand.
+
+    Raises:
+        FetchError: with a message fit for the feed's error column.
+    """
+    started = time.monotonic()
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    current = url
+    all_permanent = True
+    seen: set[str] = set()
+    for _hop in range(MAX_REDIRECTS + 1):
+        seen.add(current)
+        status, body, resp_headers = _get(client, current, headers, started, deadline, max_bytes)
+        if status in (301, 302, 303, 307, 308):
+            location = resp_headers.get("location")
+            if not location:
+                raise FetchError(f"The server answered {status} (redirect) without a location.")
+            target = str(httpx.URL(current).join(location))
+            try:
+                target = check_url(target)
+            except InvalidURLError as exc:
+                raise FetchError(f"The server redirected to an unusable address: {exc}") from None
+            if target in seen:
+                raise FetchError("The server redirects in a loop.")
+            all_permanent = all_permanent and status in (301, 308)
+            current = target
+            continue
+        if status == 304:
+            return Fetched(
+                304,
+                current,
+                b"",
+                resp_headers,
+                etag,
+                last_modified,
+                _permanent(url, current, all_permanent),
+            )
+        if status >= 400:
+            raise FetchError(_http_error(status, resp_headers))
+        if status != 200 and not 200 <= status < 300:
+            raise FetchError(f"The server answered with an unexpected status {status}.")
+        return Fetched(
+            status=200,
+            url=current,
+            body=body,
+            headers=resp_headers,
+            etag=resp_headers.get("etag"),
+            last_modified=resp_headers.get("last-modified"),
+            permanent_url=_permanent(url, current, all_permanent),
+        )
+    raise FetchError(f"The server redirected more than {MAX_REDIRECTS} times.")
+
+
+def _permanent(original: str, final: str, all_permanent: bool) -> str | None:
+    return final if all_permanent and final != original else None
+
+
+def _get(
+    client: httpx.Client,
+    url: str,
+    headers: dict[str, str],
+    started: float,
+    deadline: float,
+    max_bytes: int,
+) -> tuple[int, bytes, dict[str, str]]:
+    remaining = deadline - (time.monotonic() - started)
+    if remaining <= 0:
+        raise FetchError(f"The server took longer than {deadline:.0f} seconds.")
+    timeout = httpx.Timeout(min(15.0, remaining), connect=min(10.0, remaining))
+    try:
+        with client.stream("GET", url, headers=headers, timeout=timeout) as response:
+            resp_headers = {k.lower(): v for k, v in response.headers.items()}
+            if response.status_code != 200:
+                return response.status_code, b"", resp_headers
+            declared = resp_headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise FetchError(_too_large(max_bytes))
+            body = _read_capped(response, started, deadline, max_bytes)
+            return 200, body, resp_headers
+    except FetchError:
+        raise
+    except httpx.TimeoutException:
+        raise FetchError("The server did not answer in time.") from None
+    except httpx.ConnectError as exc:
+        raise FetchError(_connect_error(exc)) from None
+    except httpx.TooManyRedirects:
+        raise FetchError("The server redirected too many times.") from None
+    except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+        raise FetchError(f"The connection broke while downloading ({_short(exc)}).") from None
+    except httpx.DecodingError:
+        raise FetchError("The server sent a corrupt compressed response.") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(f"The download failed ({_short(exc)}).") from None
+
+
+def _read_capped(response: httpx.Response, started: float, deadline: float, cap: int) -> bytes:
+    """Read the decoded body, stopping at the size cap and the overall deadline.
+
+    Decompression is done here, chunk by chunk, so a small gzip bomb cannot grow past the cap.
+    """
+    encoding = response.headers.get("content-encoding", "").lower().strip()
+    decoder = None
+    if encoding in ("gzip", "x-gzip"):
+        decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        decoder = zlib.decompressobj()
+    parts: list[bytes] = []
+    size = 0
+    for raw in response.iter_raw():
+        if time.monotonic() - started > deadline:
+            raise FetchError(
+                f"The server took longer than {deadline:.0f} seconds to send the feed."
+            )
+        if decoder is not None:
+            try:
+                chunk = decoder.decompress(raw, cap + 1 - size)
+            except zlib.error:
+                raise FetchError("The server sent a corrupt compressed response.") from None
+        else:
+            chunk = raw
+        size += len(chunk)
+        if size > cap:
+            raise FetchError(_too_large(cap))
+        parts.append(chunk)
+    if decoder is not None:
+        try:
+            parts.append(decoder.flush())
+        except zlib.error:
+            raise FetchError("The server sent a corrupt compressed response.") from None
+    return b"".join(parts)
+
+
+def _too_large(cap: int) -> str:
+    return f"The feed is larger than {cap // (1024 * 1024)} MB and was not downloaded."
+
+
+def _http_error(status: int, headers: dict[str, str]) -> str:
+    messages = {
+        401: "The server asks for a login (HTTP 401).",
+        403: "The server refused access (HTTP 403).",
+        404: "The feed was not found on the server (HTTP 404).",
+        410: "The feed is gone for good (HTTP 410); you may want to unsubscribe.",
+        429: "The server says we ask too often (HTTP 429).",
+        500: "The server had an internal error (HTTP 500).",
+        502: "The server's gateway failed (HTTP 502).",
+        503: "The server is unavailable for now (HTTP 503).",
+    }
+    text = messages.get(status, f"The server answered with error {status}.")
+    retry = headers.get("retry-after")
+    if status in (429, 503) and retry:
+        text = text[:-1] + f"; it asks to retry after {retry.strip()[:40]}."
+    return text
+
+
+def _connect_error(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "name or service" in text or "nodename" in text or "resolution" in text:
+        return "The server's name could not be found."
+    if "refused" in text:
+        return "The server refused the connection."
+    if "certificate" in text or "ssl" in text or "tls" in text:
+        return "The server's secure connection could not be verified (TLS error)."
+    return f"Could not connect to the server ({_short(exc)})."
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text[:120]

@@ -1,0 +1,375 @@
+"""Bytes + headers -> ParsedFeed. RSS/Atom through feedparser, JSON Feed with a small reader.
+
+feedparser's own sanitizer and relative-URI pass are off (about 3x cheaper); `sanitize` does that
+job with nh3 afterwards. Results are plain picklable dataclasses so parsing can run in a process pool.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urljoin
+
+import feedparser
+from feedparser.datetimes import _parse_date as _parse_any_date
+
+from reader.core.errors import ParseError
+from reader.core.sanitize import clean_html, clean_text, direction, html_to_text
+
+MAX_ENTRIES = 5000  # a feed with more is cut (newest-first order is the feed's own)
+MAX_CATEGORIES = 40
+SUMMARY_CHARS = 500
+_MIN_TIME = 0  # 1970
+_MAX_TIME = 4102444800  # 2100-01-01
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEntry:
+    key: str  # the identity used to find the entry again: guid, else link, else title+date
+    guid: str | None
+    link: str | None
+    title: str
+    author: str | None
+    published: int | None  # epoch seconds UTC
+    updated: int | None
+    content_html: str  # sanitized
+    summary: str  # plain text
+    text: str  # plain text of the body, for full-text search
+    categories: tuple[str, ...]
+    enclosures: tuple[tuple[str, str | None, int | None], ...]
+    comments: str | None
+    direction: str
+    hash: str  # changes when anything a reader sees changes
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    title: str
+    site_url: str | None
+    language: str | None
+    entries: tuple[ParsedEntry, ...]
+
+
+def category_key(name: str) -> str:
+    """The identity of a category: 'Syria', 'syria' and 'SYRIA' are one; works for Arabic too."""
+    return unicodedata.normalize("NFC", name).casefold().strip()
+
+
+def parse_feed(body: bytes, headers: dict[str, str] | None, url: str) -> ParsedFeed:
+    """Parse fetched bytes; raises ParseError when they are not a feed at all."""
+    if not body or not body.strip():
+        raise ParseError("The server sent an empty document instead of a feed.")
+    head = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"{", b"[")):
+        return _parse_json_feed(body, url)
+    return _parse_xml_feed(body, headers or {}, url)
+
+
+def _parse_xml_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
+    response_headers = {k.lower(): v for k, v in headers.items() if k.lower() != "content-location"}
+    response_headers["content-location"] = url
+    try:
+        parsed = feedparser.parse(
+            body,
+            response_headers=response_headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except RecursionError:
+        raise ParseError("The feed is nested too deeply to be read.") from None
+    feed = parsed.get("feed", {})
+    version = parsed.get("version") or ""
+    if not parsed.entries and not version:
+        raise ParseError(_not_a_feed(body, parsed.get("bozo_exception")))
+    site_url = _http(feed.get("link"))
+    language = feed.get("language")
+    feed_base = site_url or url
+    entries = []
+    for raw in parsed.entries[:MAX_ENTRIES]:
+        entries.append(_xml_entry(raw, feed_base, language))
+    title = clean_text(feed.get("title"), limit=300) or _host(site_url or url)
+    return ParsedFeed(title, site_url, language, tuple(entries))
+
+
+def _not_a_feed(body: bytes, exc: object) -> str:
+    head = body[:1024].lower()
+    if b"<html" in head or b"<!doctype html" in head:
+        return "The address returned a web page, not a feed; try adding the site to find its feed."
+    if exc is not None:
+        detail = str(exc).strip().splitlines()[0][:100] if str(exc).strip() else type(exc).__name__
+        return f"The document is not a readable feed ({detail})."
+    return "The document is not a readable feed."
+
+
+def _xml_entry(raw: Any, feed_base: str, language: str | None) -> ParsedEntry:
+    base = _entry_base(raw) or feed_base
+    link = _http(_resolve(raw.get("link"), base))
+    title = clean_text(raw.get("title"), limit=1000)
+    content = _best_content(raw)
+    summary_html = raw.get("summary") or ""
+    body_html = clean_html(content or summary_html, base)
+    text = html_to_text(body_html)
+    summary = html_to_text(summary_html)[:SUMMARY_CHARS] if summary_html else text[:SUMMARY_CHARS]
+    author = clean_text(raw.get("author"), limit=200) or None
+    published = _epoch(raw.get("published_parsed")) or _epoch(raw.get("created_parsed"))
+    updated = _epoch(raw.get("updated_parsed"))
+    categories = _categories(
+        (tag.get("term") or tag.get("label") or "") for tag in raw.get("tags") or ()
+    )
+    enclosures = tuple(
+        (href, (enc.get("type") or None), _int(enc.get("length")))
+        for enc in raw.get("enclosures") or ()
+        if (href := _http(_resolve(enc.get("href") or enc.get("url"), base)))
+    )
+    comments = _http(_resolve(raw.get("comments"), base))
+    guid = (raw.get("id") or "").strip() or None
+    return _entry(
+        guid,
+        link,
+        title,
+        author,
+        published or updated,
+        updated,
+        body_html,
+        summary,
+        text,
+        categories,
+        enclosures,
+        comments,
+        language,
+    )
+
+
+def _entry(
+    guid: str | None,
+    link: str | None,
+    title: str,
+    author: str | None,
+    published: int | None,
+    updated: int | None,
+    body_html: str,
+    summary: str,
+    text: str,
+    categories: tuple[str, ...],
+    enclosures: tuple[tuple[str, str | None, int | None], ...],
+    comments: str | None,
+    language: str | None,
+) -> ParsedEntry:
+    if not title:
+        title = text[:80] + ("…" if len(text) > 80 else "") if text else "(untitled)"
+    key = guid or link or f"{title}|{published or ''}"
+    digest = hashlib.blake2b(digest_size=12)
+    for part in (
+        title,
+        link or "",
+        author or "",
+        str(published),
+        body_html,
+        "\x1f".join(categories),
+    ):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return ParsedEntry(
+        key=key[:2000],
+        guid=guid,
+        link=link,
+        title=title,
+        author=author,
+        published=published,
+        updated=updated,
+        content_html=body_html,
+        summary=summary,
+        text=text,
+        categories=categories,
+        enclosures=enclosures,
+        comments=comments,
+        direction=direction(title, text[:2000], hint_language=language),
+        hash=digest.hexdigest(),
+    )
+
+
+def _entry_base(raw: Any) -> str | None:
+    for detail in (raw.get("content") or [None])[0], raw.get("summary_detail"):
+        if detail and _http(detail.get("base")):
+            return str(detail.get("base"))
+    return None
+
+
+def _best_content(raw: Any) -> str:
+    """The richest body: the longest content part, HTML preferred over plain text."""
+    best = ""
+    for part in raw.get("content") or ():
+        value = part.get("value") or ""
+        if part.get("type") == "text/plain":
+            value = _plain_to_html(value)
+        if len(value) > len(best):
+            best = value
+    summary = raw.get("summary") or ""
+    return best if len(best) >= len(summary) else summary
+
+
+def _plain_to_html(text: str) -> str:
+    import html as _html
+
+    return "".join(f"<p>{_html.escape(p)}</p>" for p in text.split("\n\n") if p.strip())
+
+
+def _categories(names: Any) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        cleaned = clean_text(str(name), limit=100)
+        if cleaned and (key := category_key(cleaned)) not in seen:
+            seen[key] = cleaned
+        if len(seen) >= MAX_CATEGORIES:
+            break
+    return tuple(seen.values())
+
+
+def _epoch(struct: Any) -> int | None:
+    if not struct:
+        return None
+    try:
+        value = calendar.timegm(struct)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return value if _MIN_TIME <= value < _MAX_TIME else None
+
+
+def _int(value: Any) -> int | None:
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 0 else None
+
+
+def _resolve(href: Any, base: str | None) -> str | None:
+    if not href or not isinstance(href, str):
+        return None
+    href = href.strip()
+    try:
+        return urljoin(base, href) if base else href
+    except ValueError:
+        return None
+
+
+def _http(url: Any) -> str | None:
+    if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or url
+
+
+# --- JSON Feed 1.0 / 1.1 (https://www.jsonfeed.org/version/1.1/) ---
+
+
+def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
+    try:
+        doc = json.loads(body.decode("utf-8-sig", errors="replace"))
+    except ValueError as exc:
+        raise ParseError(f"The document is not valid JSON ({str(exc)[:80]}).") from None
+    if not isinstance(doc, dict) or "jsonfeed.org" not in str(doc.get("version", "")):
+        raise ParseError("The document is JSON but not a JSON Feed.")
+    site_url = _http(doc.get("home_page_url"))
+    base = _http(doc.get("feed_url")) or url
+    language = doc.get("language") if isinstance(doc.get("language"), str) else None
+    feed_author = _json_author(doc)
+    items = doc.get("items") if isinstance(doc.get("items"), list) else []
+    entries = [
+        _json_entry(item, site_url or base, language, feed_author)
+        for item in items[:MAX_ENTRIES]
+        if isinstance(item, dict)
+    ]
+    title = clean_text(str(doc.get("title") or ""), limit=300) or _host(site_url or url)
+    return ParsedFeed(title, site_url, language, tuple(entries))
+
+
+def _json_entry(
+    item: dict[str, Any], base: str, language: str | None, feed_author: str | None
+) -> ParsedEntry:
+    link = _http(_resolve(item.get("url"), base)) or _http(_resolve(item.get("external_url"), base))
+    title = clean_text(_str(item.get("title")), limit=1000)
+    html_body = _str(item.get("content_html"))
+    if not html_body and (plain := _str(item.get("content_text"))):
+        html_body = _plain_to_html(plain)
+    image = _http(_resolve(item.get("image"), base))
+    if image and image not in html_body:
+        html_body = f'<p><img src="{image}" alt=""></p>' + html_body
+    body_html = clean_html(html_body, base)
+    text = html_to_text(body_html)
+    summary = clean_text(_str(item.get("summary")), limit=SUMMARY_CHARS) or text[:SUMMARY_CHARS]
+    published = _iso_epoch(item.get("date_published"))
+    updated = _iso_epoch(item.get("date_modified"))
+    tags = item.get("tags") if isinstance(item.get("tags"), list) else []
+    enclosures = tuple(
+        (href, _str(a.get("mime_type")) or None, _int(a.get("size_in_bytes")))
+        for a in item.get("attachments") or ()
+        if isinstance(a, dict) and (href := _http(_resolve(a.get("url"), base)))
+    )
+    guid = _str(item.get("id")).strip() or None
+    return _entry(
+        guid,
+        link,
+        title,
+        _json_author(item) or feed_author,
+        published or updated,
+        updated,
+        body_html,
+        summary,
+        text,
+        _categories(t for t in tags if isinstance(t, str)),
+        enclosures,
+        None,
+        language,
+    )
+
+
+def _json_author(obj: dict[str, Any]) -> str | None:
+    authors = obj.get("authors")
+    if isinstance(authors, list):
+        names = [clean_text(_str(a.get("name")), limit=100) for a in authors if isinstance(a, dict)]
+        if any(names):
+            return ", ".join(n for n in names if n)
+    author = obj.get("author")
+    if isinstance(author, dict):
+        return clean_text(_str(author.get("name")), limit=200) or None
+    return None
+
+
+def _str(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _iso_epoch(value: Any) -> int | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        parsed = _parse_any_date(value)  # RFC 822 and friends, as a last resort
+        return _epoch(parsed)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    try:
+        value_s = int(when.timestamp())
+    except (OverflowError, OSError, ValueError):
+        return None
+    return value_s if _MIN_TIME <= value_s < _MAX_TIME else None
+
+
+def now() -> int:
+    return int(time.time())

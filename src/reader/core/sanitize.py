@@ -1,0 +1,111 @@
+"""HTML sanitizing (nh3 allow-list), plain-text extraction and text direction.
+
+Everything stored or shown passes through `clean_html`: no script, iframe, object, embed, form,
+style, event handler, or javascript:/data: URL survives, and tracking pixels are dropped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+
+_TAGS = set(nh3.ALLOWED_TAGS) - {"area", "map"} | {"figure", "figcaption", "picture", "source"}
+_ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"title", "lang", "dir"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "source": {"srcset", "type", "media"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "time": {"datetime"},
+}
+_DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript"}
+_URL_SCHEMES = {"http", "https", "mailto", "tel", "ftp", "magnet", "geo"}
+
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_DIM = re.compile(r'\b(width|height)="\s*(\d+)(?:px)?\s*"', re.IGNORECASE)
+_TRACKER_HOSTS = re.compile(
+    r'src="https?://(?:[^"/]*\.)?(?:feeds\.feedburner\.com/~r/|feedburner\.google\.com/~r|'
+    r"pixel\.[^\"/]+|stats\.wordpress\.com/b\.gif|pixel\.wp\.com|www\.google-analytics\.com|"
+    r'[^"]*/(?:pixel|tracking|beacon)\.(?:gif|png))',
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LTR = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0900-\u0dff\u3040-\u9fff]")
+
+
+def clean_html(fragment: str, base_url: str | None = None) -> str:
+    """Sanitize an HTML fragment, resolving relative links and image sources against base_url."""
+    if not fragment:
+        return ""
+    relative: object = ("rewrite_with_base", base_url) if _is_http(base_url) else "pass_through"
+    try:
+        cleaned = nh3.clean(
+            fragment,
+            tags=_TAGS,
+            clean_content_tags=_DROP_WITH_CONTENT,
+            attributes=_ATTRIBUTES,
+            url_schemes=_URL_SCHEMES,
+            url_relative=relative,
+            link_rel="noopener noreferrer nofollow",
+            strip_comments=True,
+        )
+    except Exception:  # nh3 rejects nothing normally; a bad base URL must not lose the text
+        cleaned = nh3.clean(
+            fragment,
+            tags=_TAGS,
+            clean_content_tags=_DROP_WITH_CONTENT,
+            attributes=_ATTRIBUTES,
+            url_schemes=_URL_SCHEMES,
+        )
+    return _IMG.sub(_drop_tracking_pixel, cleaned)
+
+
+def _drop_tracking_pixel(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    dims = {name.lower(): int(value) for name, value in _DIM.findall(tag)}
+    if dims and all(v <= 1 for v in dims.values()) and len(dims) >= 1:
+        return ""
+    if _TRACKER_HOSTS.search(tag):
+        return ""
+    return tag
+
+
+def _is_http(url: str | None) -> bool:
+    return bool(url) and url.startswith(("http://", "https://"))  # type: ignore[union-attr]
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment, whitespace collapsed (for titles, search and summaries)."""
+    if not fragment:
+        return ""
+    if "<" in fragment:
+        fragment = _TAG.sub(" ", fragment)
+    return _SPACE.sub(" ", html.unescape(fragment)).strip()
+
+
+def clean_text(value: str | None, *, limit: int = 1000) -> str:
+    """A single-line plain-text field (title, author, category): tags, bidi overrides removed."""
+    if not value:
+        return ""
+    text = html_to_text(value) if ("<" in value or "&" in value) else _SPACE.sub(" ", value).strip()
+    text = _BIDI_CONTROLS.sub("", text)
+    return text[:limit]
+
+
+def direction(*texts: str, hint_language: str | None = None) -> str:
+    """'rtl' when right-to-left letters outnumber left-to-right ones in the first few KB."""
+    sample = " ".join(t[:2000] for t in texts if t)
+    rtl = len(_RTL.findall(sample))
+    ltr = len(_LTR.findall(sample))
+    if rtl == ltr == 0 and hint_language:
+        return "rtl" if hint_language.lower()[:2] in ("ar", "he", "fa", "ur", "yi", "ps") else "ltr"
+    return "rtl" if rtl > ltr else "ltr"

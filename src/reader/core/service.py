@@ -1,0 +1,355 @@
+"""The facade that the window and the command line call. Storage stays behind it.
+
+One Service per data dir. Every thread gets its own SQLite connection; writes are short
+transactions so the window and the command line can share one data dir (WAL).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import multiprocessing
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from reader.core import discover, favorites, opml, paths
+from reader.core import fetch as fetching
+from reader.core.errors import FetchError, InvalidURLError, ParseError, ReaderError, StorageError
+from reader.core.parse import ParsedFeed, parse_feed
+from reader.core.storage import articles as article_store
+from reader.core.storage import feeds as feed_store
+from reader.core.storage.db import connect, describe
+from reader.core.types import (
+    Article,
+    ArticleDetail,
+    Category,
+    Feed,
+    Folder,
+    ImportReport,
+    Query,
+    UpdateResult,
+)
+from reader.core.update import Outcome, refresh_iter, store_outcome
+
+log = logging.getLogger(__name__)
+
+DEFAULT_RETENTION_DAYS = 90
+PARSE_POOL_MIN_FEEDS = 8  # below this, starting worker processes costs more than it saves
+
+
+class Service:
+    """Everything a client can do with Reader's data.
+
+    Args:
+        data_dir: the folder holding the database (created if missing).
+        clock: seconds since the epoch; injected by tests.
+    """
+
+    def __init__(self, data_dir: Path, *, clock: Callable[[], float] = time.time) -> None:
+        self.data_dir = Path(data_dir)
+        self.db_path = paths.database_path(self.data_dir)
+        self.clock = clock
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._client: httpx.Client | None = None
+        self.conn  # open now, so a bad database is refused at start  # noqa: B018
+
+    # --- plumbing ---
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.db_path)
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    @property
+    def client(self) -> httpx.Client:
+        with self._lock:
+            if self._client is None:
+                self._client = fetching.new_client()
+            return self._client
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._connections:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
+            self._connections.clear()
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+        self._local = threading.local()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            raise StorageError(describe(exc, self.db_path)) from None
+
+    def _now(self) -> int:
+        return int(self.clock())
+
+    def setting(self, name: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, name: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO settings(name, value) VALUES (?, ?)", (name, value)
+            )
+
+    # --- subscriptions ---
+
+    def feeds(self) -> list[Feed]:
+        return feed_store.list_feeds(self.conn)
+
+    def feed(self, feed_id: int) -> Feed:
+        return feed_store.get_feed(self.conn, feed_id)
+
+    def folders(self) -> list[Folder]:
+        return feed_store.list_folders(self.conn)
+
+    def discover(self, url: str) -> list[discover.Candidate]:
+        """Feeds offered by a URL: itself if it is a feed, else the feeds its page links to.
+
+        Raises:
+            InvalidURLError, FetchError, ParseError: with a sentence for the user.
+        """
+        url = fetching.check_url(url)
+        fetched = fetching.fetch(self.client, url)
+        if discover.looks_like_feed(fetched.body, fetched.headers.get("content-type")):
+            parsed = parse_feed(fetched.body, fetched.headers, fetched.url)
+            return [discover.Candidate(fetched.url, parsed.title, "feed")]
+        found = discover.find_feed_links(fetched.body, fetched.url)
+        if found:
+            return found
+        for candidate in discover.common_path_candidates(fetched.url):
+            try:
+                probe = fetching.fetch(self.client, candidate, deadline=10.0)
+            except FetchError:
+                continue
+            if discover.looks_like_feed(probe.body, probe.headers.get("content-type")):
+                return [discover.Candidate(probe.url, None, "unknown")]
+        raise ParseError(f"No feed was found at {url} (the page links to none).")
+
+    def add_feed(self, url: str, *, folder: str | None = None) -> Feed:
+        """Subscribe to a feed URL or a site URL (autodiscovery), fetch it and store its articles."""
+        url = fetching.check_url(url)
+        if (existing := feed_store.find_feed_id(self.conn, url)) is not None:
+            raise InvalidURLError(f"You are already subscribed to {url} (feed {existing}).")
+        fetched = fetching.fetch(self.client, url)
+        parsed: ParsedFeed | None = None
+        if discover.looks_like_feed(fetched.body, fetched.headers.get("content-type")):
+            parsed = parse_feed(fetched.body, fetched.headers, fetched.url)
+        else:
+            candidates = self.discover(url)
+            for candidate in candidates:
+                try:
+                    fetched = fetching.fetch(self.client, candidate.url)
+                    parsed = parse_feed(fetched.body, fetched.headers, fetched.url)
+                    break
+                except (FetchError, ParseError) as exc:
+                    last_error: ReaderError = exc
+            if parsed is None:
+                raise last_error
+        feed_url = fetched.url if fetched.url != url else url
+        if (existing := feed_store.find_feed_id(self.conn, feed_url)) is not None:
+            raise InvalidURLError(f"You are already subscribed to {feed_url} (feed {existing}).")
+        with self._write() as conn:
+            feed_id = feed_store.insert_feed(
+                conn, feed_url, title=parsed.title, folder=folder, now=self._now()
+            )
+        state = feed_store.fetch_states(self.conn, [feed_id])[0]
+        store_outcome(self.conn, Outcome(state, fetched, parsed), self._now())
+        return self.feed(feed_id)
+
+    def subscribe(self, url: str, *, title: str | None = None, folder: str | None = None) -> int:
+        """Store a subscription without fetching it (OPML import, sync); returns its id."""
+        url = fetching.check_url(url)
+        with self._write() as conn:
+            existing = feed_store.find_feed_id(conn, url)
+            if existing is not None:
+                return existing
+            return feed_store.insert_feed(conn, url, title=title, folder=folder, now=self._now())
+
+    def remove_feed(self, feed_id: int) -> None:
+        """Unsubscribe; the feed's favorites stay, with the feed's name as their source."""
+        with self._write() as conn:
+            feed_store.delete_feed(conn, feed_id)
+
+    def update_feed(
+        self,
+        feed_id: int,
+        *,
+        title: str | None = None,
+        url: str | None = None,
+        folder: str | None = None,
+        clear_folder: bool = False,
+    ) -> Feed:
+        if url is not None:
+            url = fetching.check_url(url)
+        with self._write() as conn:
+            feed_store.update_feed(
+                conn, feed_id, title=title, url=url, folder=folder, clear_folder=clear_folder
+            )
+        return self.feed(feed_id)
+
+    def add_folder(self, name: str) -> None:
+        if not name.strip():
+            raise InvalidURLError("A folder needs a name.")
+        with self._write() as conn:
+            feed_store.ensure_folder(conn, name)
+
+    def rename_folder(self, old: str, new: str) -> None:
+        if not new.strip():
+            raise InvalidURLError("A folder needs a name.")
+        with self._write() as conn:
+            feed_store.rename_folder(conn, old, new.strip())
+
+    def delete_folder(self, name: str) -> None:
+        with self._write() as conn:
+            feed_store.delete_folder(conn, name)
+
+    # --- OPML ---
+
+    def import_opml(self, data: bytes) -> ImportReport:
+        """Subscribe to every feed of an OPML document, all in one transaction."""
+        result = opml.parse_opml(data)
+        skipped = list(result.skipped)
+        added: list[int] = []
+        with self._write() as conn:
+            for item in result.feeds:
+                try:
+                    url = fetching.check_url(item.url)
+                except InvalidURLError as exc:
+                    skipped.append(str(exc))
+                    continue
+                if feed_store.find_feed_id(conn, url) is not None:
+                    skipped.append(f"already subscribed: {url}")
+                    continue
+                added.append(
+                    feed_store.insert_feed(
+                        conn, url, title=item.title, folder=item.folder, now=self._now()
+                    )
+                )
+        return ImportReport(len(added), len(skipped), tuple(skipped), tuple(added))
+
+    def export_opml(self) -> str:
+        return opml.export_opml((f.url, f.title, f.folder) for f in self.feeds())
+
+    # --- refresh ---
+
+    def refresh_iter(
+        self,
+        feed_ids: Sequence[int] | None = None,
+        *,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[UpdateResult]:
+        """Refresh all (or some) feeds; one result per feed, in completion order.
+
+        Old read articles are purged afterwards (favorites and unread ones never are).
+        """
+        if feed_ids is not None:
+            for feed_id in feed_ids:
+                feed_store.get_feed(self.conn, feed_id)
+        states = feed_store.fetch_states(self.conn, list(feed_ids) if feed_ids else None)
+        pool = _parse_pool() if len(states) >= PARSE_POOL_MIN_FEEDS else None
+        try:
+            yield from refresh_iter(
+                self.conn,
+                states,
+                client=self.client,
+                cancel=cancel,
+                parse_pool=pool,
+                clock=self.clock,
+            )
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+        if not (cancel and cancel.is_set()):
+            self.purge()
+
+    def purge(self, days: int | None = None) -> int:
+        days = (
+            days
+            if days is not None
+            else int(
+                self.setting("retention_days", str(DEFAULT_RETENTION_DAYS))
+                or DEFAULT_RETENTION_DAYS
+            )
+        )
+        with self._write() as conn:
+            return article_store.purge(conn, self._now() - days * 86400)
+
+    # --- articles ---
+
+    def article_ids(self, query: Query = Query(), *, limit: int | None = None) -> list[int]:
+        return article_store.article_ids(self.conn, query, limit)
+
+    def articles_by_ids(self, ids: Sequence[int]) -> list[Article]:
+        return article_store.articles_by_ids(self.conn, ids)
+
+    def articles(self, query: Query = Query(), *, limit: int | None = 50) -> list[Article]:
+        return self.articles_by_ids(self.article_ids(query, limit=limit or None))
+
+    def article(self, article_id: int) -> ArticleDetail:
+        return article_store.article_detail(self.conn, article_id)
+
+    def categories(self, *, starred_only: bool = False) -> list[Category]:
+        return article_store.categories(self.conn, starred_only=starred_only)
+
+    def counts(self) -> dict[str, int]:
+        return article_store.counts(self.conn)
+
+    def set_read(self, ids: Sequence[int], read: bool = True) -> None:
+        with self._write() as conn:
+            article_store.set_flag(conn, ids, "read", read, self._now())
+
+    def set_starred(self, ids: Sequence[int], starred: bool = True) -> None:
+        with self._write() as conn:
+            article_store.set_flag(conn, ids, "starred", starred, self._now())
+
+    def mark_all_read(self, query: Query = Query()) -> int:
+        ids = self.article_ids(dataclasses.replace(query, unread=True))
+        self.set_read(ids, True)
+        return len(ids)
+
+    def export_favorites(self, path: Path, *, fmt: str = "html") -> int:
+        items = list(article_store.favorites_for_export(self.conn))
+        favorites.export(items, path, fmt=fmt)
+        return len(items)
+
+
+def _parse_pool() -> Executor | None:
+    """Parsing is CPU work; worker processes let it use every core (threads would not)."""
+    try:
+        return ProcessPoolExecutor(
+            max_workers=max(1, min(4, multiprocessing.cpu_count())),
+            mp_context=multiprocessing.get_context("forkserver"),
+        )
+    except (OSError, ValueError):
+        return None

@@ -1,0 +1,1 @@
+"""SQLite storage behind a small API; only `core.service` and `core.update` use it."""

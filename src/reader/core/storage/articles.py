@@ -1,0 +1,363 @@
+"""Articles in the database: applying a refresh plan, queries in list order, state changes."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from reader.core.decide import Plan, StoredEntry
+from reader.core.errors import NotFoundError
+from reader.core.parse import ParsedEntry, category_key
+from reader.core.storage.feeds import delete_articles
+from reader.core.types import Article, ArticleDetail, Category, Enclosure, Query
+
+_ROW = """
+SELECT a.id, a.feed_id, COALESCE(f.user_title, NULLIF(f.title, ''), a.source, f.url, ''),
+       a.title, a.link, a.author, a.published, a.read, a.starred
+FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
+"""
+_DETAIL = """
+SELECT a.content_html, a.summary, a.enclosures, a.direction,
+       COALESCE(f.user_title, NULLIF(f.title, ''), a.source, f.url, ''), a.comments
+FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?
+"""
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def iso(epoch: int | None) -> str | None:
+    if epoch is None:
+        return None
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- writing ---
+
+
+def stored_entries(conn: sqlite3.Connection, feed_id: int) -> list[StoredEntry]:
+    rows = conn.execute(
+        "SELECT id, key, link, hash, starred FROM articles WHERE feed_id = ?", (feed_id,)
+    )
+    return [StoredEntry(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+
+
+def purged_keys(conn: sqlite3.Connection, feed_id: int) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT key FROM purged WHERE feed_id = ?", (feed_id,))}
+
+
+def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> None:
+    """Write a plan inside the caller's transaction."""
+    categories = _CategoryIds(conn)
+    # The feed lists newest first; inserting in reverse gives undated entries the right order.
+    for entry in reversed(plan.inserts):
+        sort_time = entry.published or entry.updated or now
+        cur = conn.execute(
+            """INSERT INTO articles(feed_id, key, guid, link, title, author, published, updated,
+               sort_time, added, content_html, summary, enclosures, comments, direction, hash)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                feed_id,
+                entry.key,
+                entry.guid,
+                entry.link,
+                entry.title,
+                entry.author,
+                entry.published,
+                entry.updated,
+                sort_time,
+                now,
+                entry.content_html,
+                entry.summary,
+                _enclosures_json(entry),
+                entry.comments,
+                entry.direction,
+                entry.hash,
+            ),
+        )
+        article_id = int(cur.lastrowid or 0)
+        _write_categories(conn, categories, article_id, sort_time, entry.categories)
+        conn.execute(
+            "INSERT INTO articles_fts(rowid, title, author, body) VALUES (?,?,?,?)",
+            (article_id, entry.title, entry.author or "", entry.text),
+        )
+    for article_id, entry in plan.updates:
+        row = conn.execute("SELECT added FROM articles WHERE id = ?", (article_id,)).fetchone()
+        sort_time = entry.published or entry.updated or row[0]
+        conn.execute(
+            """UPDATE articles SET key = ?, guid = ?, link = ?, title = ?, author = ?,
+               published = ?, updated = ?, sort_time = ?, content_html = ?, summary = ?,
+               enclosures = ?, comments = ?, direction = ?, hash = ? WHERE id = ?""",
+            (
+                entry.key,
+                entry.guid,
+                entry.link,
+                entry.title,
+                entry.author,
+                entry.published,
+                entry.updated,
+                sort_time,
+                entry.content_html,
+                entry.summary,
+                _enclosures_json(entry),
+                entry.comments,
+                entry.direction,
+                entry.hash,
+                article_id,
+            ),
+        )
+        conn.execute("DELETE FROM article_categories WHERE article_id = ?", (article_id,))
+        _write_categories(conn, categories, article_id, sort_time, entry.categories)
+        conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+        conn.execute(
+            "INSERT INTO articles_fts(rowid, title, author, body) VALUES (?,?,?,?)",
+            (article_id, entry.title, entry.author or "", entry.text),
+        )
+
+
+class _CategoryIds:
+    """Category key -> id, creating categories on first sight (first spelling is the name)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.cache: dict[str, int] = {}
+
+    def get(self, name: str) -> int:
+        key = category_key(name)
+        found = self.cache.get(key)
+        if found is None:
+            row = self.conn.execute("SELECT id FROM categories WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                row = self.conn.execute(
+                    "INSERT INTO categories(name, key) VALUES (?, ?) RETURNING id", (name, key)
+                ).fetchone()
+            found = self.cache[key] = int(row[0])
+        return found
+
+
+def _write_categories(
+    conn: sqlite3.Connection,
+    ids: _CategoryIds,
+    article_id: int,
+    sort_time: int,
+    names: Sequence[str],
+) -> None:
+    unique = {ids.get(name) for name in names}
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_categories(category_id, sort_time, article_id) "
+        "VALUES (?,?,?)",
+        [(cid, sort_time, article_id) for cid in unique],
+    )
+
+
+def _enclosures_json(entry: ParsedEntry) -> str | None:
+    if not entry.enclosures:
+        return None
+    return json.dumps([{"url": u, "type": t, "length": n} for u, t, n in entry.enclosures])
+
+
+def purge(conn: sqlite3.Connection, older_than: int) -> int:
+    """Delete read, unstarred articles older than the cutoff; remember their keys."""
+    rows = conn.execute(
+        "SELECT id, feed_id, key FROM articles WHERE read = 1 AND starred = 0 "
+        "AND sort_time < ? AND added < ?",
+        (older_than, older_than),
+    ).fetchall()
+    conn.executemany(
+        "INSERT OR IGNORE INTO purged(feed_id, key) VALUES (?, ?)",
+        [(r[1], r[2]) for r in rows if r[1] is not None],
+    )
+    delete_articles(conn, [r[0] for r in rows])
+    return len(rows)
+
+
+def set_flag(
+    conn: sqlite3.Connection, ids: Sequence[int], column: str, value: bool, now: int
+) -> None:
+    assert column in ("read", "starred")
+    missing = _missing(conn, ids)
+    if missing:
+        raise NotFoundError(f"There is no article with id {missing[0]}.")
+    extra = ", starred_at = ?" if column == "starred" else ""
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        params: list[object] = [int(value)]
+        if extra:
+            params.append(now if value else None)
+        conn.execute(
+            f"UPDATE articles SET {column} = ?{extra} WHERE id IN ({marks})", params + chunk
+        )
+
+
+def _missing(conn: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
+    wanted = set(ids)
+    found: set[int] = set()
+    listed = list(wanted)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+        )
+    return sorted(wanted - found)
+
+
+# --- reading ---
+
+
+def article_ids(conn: sqlite3.Connection, query: Query, limit: int | None = None) -> list[int]:
+    """Ids matching the query, newest first (sort_time DESC, id DESC)."""
+    sql, params = _ids_sql(conn, query)
+    if sql is None:
+        return []
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [r[0] for r in conn.execute(sql, params)]
+
+
+def _ids_sql(conn: sqlite3.Connection, query: Query) -> tuple[str | None, list[object]]:
+    where: list[str] = []
+    params: list[object] = []
+    if query.category is not None:
+        row = conn.execute(
+            "SELECT id FROM categories WHERE key = ?", (category_key(query.category),)
+        ).fetchone()
+        if row is None:
+            return None, []
+        sql = "SELECT ac.article_id FROM article_categories ac"
+        order = " ORDER BY ac.sort_time DESC, ac.article_id DESC"
+        where.append("ac.category_id = ?")
+        params.append(row[0])
+        needs_article = query.feed_id is not None or query.folder or query.starred or query.unread
+        if needs_article:
+            sql += " JOIN articles a ON a.id = ac.article_id"
+        id_column = "ac.article_id"
+    else:
+        sql = "SELECT a.id FROM articles a"
+        order = " ORDER BY a.sort_time DESC, a.id DESC"
+        id_column = "a.id"
+    if query.feed_id is not None:
+        where.append("a.feed_id = ?")
+        params.append(query.feed_id)
+    if query.folder:
+        where.append(
+            "a.feed_id IN (SELECT f.id FROM feeds f JOIN folders d ON d.id = f.folder_id "
+            "WHERE d.name = ?)"
+        )
+        params.append(query.folder)
+    if query.starred:
+        where.append("a.starred = 1")
+    if query.unread:
+        where.append("a.read = 0")
+    if query.search and query.search.strip():
+        match = fts_query(query.search)
+        if match is None:
+            return None, []
+        where.append(f"{id_column} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(match)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + order, params
+
+
+def fts_query(text: str) -> str | None:
+    """User text -> an FTS5 query: every word must match, the last one as a prefix."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def articles_by_ids(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Article]:
+    """Rows for the given ids, in the order given (missing ids are left out)."""
+    rows: dict[int, tuple[object, ...]] = {}
+    cats: dict[int, list[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(_ROW + f" WHERE a.id IN ({marks})", chunk):
+            rows[r[0]] = r
+        for aid, name in conn.execute(
+            "SELECT ac.article_id, c.name FROM article_categories ac "
+            f"JOIN categories c ON c.id = ac.category_id WHERE ac.article_id IN ({marks}) "
+            "ORDER BY c.name",
+            chunk,
+        ):
+            cats.setdefault(aid, []).append(name)
+    result = []
+    for i in ids:
+        r = rows.get(i)
+        if r is not None:
+            result.append(
+                Article(
+                    id=r[0],
+                    feed_id=r[1],
+                    feed_title=r[2],
+                    title=r[3],
+                    link=r[4],
+                    author=r[5],
+                    published=iso(r[6]),
+                    categories=tuple(cats.get(i, ())),
+                    read=bool(r[7]),
+                    starred=bool(r[8]),
+                )
+            )
+    return result
+
+
+def article_detail(conn: sqlite3.Connection, article_id: int) -> ArticleDetail:
+    found = articles_by_ids(conn, [article_id])
+    row = conn.execute(_DETAIL, (article_id,)).fetchone()
+    if not found or row is None:
+        raise NotFoundError(f"There is no article with id {article_id}.")
+    a = found[0]
+    enclosures = tuple(
+        Enclosure(e.get("url"), e.get("type"), e.get("length")) for e in json.loads(row[2] or "[]")
+    )
+    return ArticleDetail(
+        id=a.id,
+        feed_id=a.feed_id,
+        feed_title=a.feed_title,
+        title=a.title,
+        link=a.link,
+        author=a.author,
+        published=a.published,
+        categories=a.categories,
+        read=a.read,
+        starred=a.starred,
+        content_html=row[0],
+        summary=row[1],
+        enclosures=enclosures,
+        direction=row[3],
+        source=row[4],
+        comments=row[5],
+    )
+
+
+def categories(conn: sqlite3.Connection, *, starred_only: bool = False) -> list[Category]:
+    where = "WHERE a.starred = 1" if starred_only else ""
+    rows = conn.execute(
+        f"""SELECT c.name, COUNT(*), SUM(a.read = 0) FROM article_categories ac
+            JOIN categories c ON c.id = ac.category_id
+            JOIN articles a ON a.id = ac.article_id {where}
+            GROUP BY c.id ORDER BY COUNT(*) DESC, c.key"""
+    )
+    return [Category(r[0], r[1], r[2] or 0) for r in rows]
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    row = conn.execute(
+        "SELECT COUNT(*), COALESCE(SUM(read = 0), 0), COALESCE(SUM(starred), 0) FROM articles"
+    ).fetchone()
+    return {"all": row[0], "unread": row[1], "starred": row[2]}
+
+
+def favorites_for_export(conn: sqlite3.Connection) -> Iterable[ArticleDetail]:
+    ids = article_ids(conn, Query(starred=True))
+    for article_id in ids:
+        yield article_detail(conn, article_id)

@@ -1,0 +1,177 @@
+"""Opening the database: WAL, pragmas, application id, schema migrations, friendly refusals."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.core.errors import StorageError
+
+APPLICATION_ID = 0x52454144  # "READ"
+SCHEMA_VERSION = 1
+
+_SCHEMA_1 = """
+CREATE TABLE folders(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE feeds(
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    user_title TEXT,
+    site_url TEXT,
+    language TEXT,
+    folder_id INTEGER REFERENCES folders(id) ON DELETE SET NULL,
+    etag TEXT,
+    last_modified TEXT,
+    error TEXT,
+    last_fetched INTEGER,
+    added INTEGER NOT NULL,
+    full_text INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles(
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+    key TEXT NOT NULL,
+    guid TEXT,
+    link TEXT,
+    title TEXT NOT NULL,
+    author TEXT,
+    published INTEGER,
+    updated INTEGER,
+    sort_time INTEGER NOT NULL,
+    added INTEGER NOT NULL,
+    content_html TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    enclosures TEXT,
+    comments TEXT,
+    direction TEXT NOT NULL DEFAULT 'ltr',
+    hash TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    starred_at INTEGER,
+    source TEXT
+);
+CREATE UNIQUE INDEX articles_feed_key ON articles(feed_id, key);
+CREATE INDEX articles_feed_link ON articles(feed_id, link);
+CREATE INDEX articles_sort ON articles(sort_time DESC, id DESC);
+CREATE INDEX articles_feed_sort ON articles(feed_id, sort_time DESC, id DESC);
+CREATE INDEX articles_unread_sort ON articles(sort_time DESC, id DESC) WHERE read = 0;
+CREATE INDEX articles_starred_sort ON articles(sort_time DESC, id DESC) WHERE starred = 1;
+CREATE INDEX articles_feed_read ON articles(feed_id, read);
+CREATE TABLE categories(id INTEGER PRIMARY KEY, name TEXT NOT NULL, key TEXT NOT NULL UNIQUE);
+CREATE TABLE article_categories(
+    category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+    sort_time INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY(category_id, sort_time, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_categories_article ON article_categories(article_id, category_id);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, author, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE purged(
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    PRIMARY KEY(feed_id, key)
+) WITHOUT ROWID;
+CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+# One function per schema step: MIGRATIONS[n] upgrades a database at version n to n + 1.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    0: lambda conn: _run_script(conn, _SCHEMA_1),
+}
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: executescript() would commit the migration's transaction."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
+    """Open (and if needed create or upgrade) Reader's database at path.
+
+    Raises:
+        StorageError: the file is not Reader's, is newer than this code, corrupt or unwritable.
+    """
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise StorageError(f"No Reader database at {path}.")
+    if not exists:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"Cannot create the data folder {path.parent}: {exc.strerror}."
+            ) from None
+    try:
+        conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StorageError(f"Cannot open the database {path}: {exc}.") from None
+    try:
+        _check_and_migrate(conn, path, exists)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_and_migrate(conn: sqlite3.Connection, path: Path, exists: bool) -> None:
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise StorageError(
+            f"{path} is not a Reader database or is corrupt; it was left untouched. "
+            "Move it away (or restore a backup) and start again."
+        ) from None
+    if exists and app_id != APPLICATION_ID:
+        raise StorageError(
+            f"{path} is not a Reader database (another program's file?); it was left untouched."
+        )
+    if version > SCHEMA_VERSION:
+        raise StorageError(
+            f"{path} was written by a newer version of Reader (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); please upgrade Reader. The file was left untouched."
+        )
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -16000")
+        if version < SCHEMA_VERSION:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for step in range(version, SCHEMA_VERSION):
+                    MIGRATIONS[step](conn)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    except sqlite3.OperationalError as exc:
+        raise StorageError(describe(exc, path)) from None
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(
+            f"The database {path} is corrupt ({exc}); it was left untouched."
+        ) from None
+
+
+def describe(exc: sqlite3.Error, path: Path | None = None) -> str:
+    """One sentence for an environment error from SQLite."""
+    text = str(exc).lower()
+    where = f" ({path})" if path else ""
+    if "readonly" in text or "read-only" in text:
+        return f"The database{where} is read-only; check the data folder's permissions."
+    if "full" in text:
+        return f"The disk is full; nothing was lost, free some space and try again{where}."
+    if "locked" in text or "busy" in text:
+        return f"The database{where} is busy in another program; try again in a moment."
+    if "unable to open" in text:
+        return f"The database{where} cannot be opened; check the data folder."
+    return f"Database error{where}: {exc}."

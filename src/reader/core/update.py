@@ -1,0 +1,146 @@
+"""Refreshing feeds: fetch many at once, parse off the writer thread, store one feed at a time.
+
+`refresh_iter` yields one UpdateResult per feed as soon as that feed is stored, so a window can
+drive a progress bar and stop between feeds. Only the calling thread writes to the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+
+import httpx
+
+from reader.core import fetch as fetching
+from reader.core.decide import decide
+from reader.core.errors import FetchError, ParseError
+from reader.core.parse import ParsedFeed, parse_feed
+from reader.core.storage import articles as store
+from reader.core.storage import feeds as feed_store
+from reader.core.storage.db import describe
+from reader.core.storage.feeds import FetchState
+from reader.core.types import UpdateResult
+
+log = logging.getLogger(__name__)
+
+FETCH_WORKERS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    state: FetchState
+    fetched: fetching.Fetched | None = None
+    parsed: ParsedFeed | None = None
+    error: str | None = None
+
+
+def fetch_and_parse(
+    client: httpx.Client, state: FetchState, parse_pool: Executor | None = None
+) -> Outcome:
+    """Network and CPU work for one feed; never touches the database."""
+    try:
+        fetched = fetching.fetch(
+            client, state.url, etag=state.etag, last_modified=state.last_modified
+        )
+        if fetched.status == 304:
+            return Outcome(state, fetched)
+        if parse_pool is not None:
+            parsed = parse_pool.submit(parse_feed, fetched.body, fetched.headers, fetched.url)
+            return Outcome(state, fetched, parsed.result())
+        return Outcome(state, fetched, parse_feed(fetched.body, fetched.headers, fetched.url))
+    except (FetchError, ParseError) as exc:
+        return Outcome(state, error=str(exc))
+    except Exception as exc:  # a bug or an odd library failure must not stop other feeds
+        log.exception("refreshing %s failed", state.url)
+        return Outcome(
+            state, error=f"Unexpected error while reading the feed ({type(exc).__name__})."
+        )
+
+
+def store_outcome(conn: sqlite3.Connection, outcome: Outcome, now: int) -> UpdateResult:
+    """Write one feed's result in one short transaction."""
+    state = outcome.state
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if feed_store.find_feed_id(conn, state.url) != state.id:
+                conn.execute("ROLLBACK")  # removed or re-pointed while we fetched
+                return UpdateResult(state.id, state.url, "error", error="The feed was removed.")
+            result = _store(conn, outcome, now)
+            conn.execute("COMMIT")
+            return result
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as exc:
+        log.warning("storing %s failed: %s", state.url, exc)
+        return UpdateResult(state.id, state.url, "error", error=describe(exc))
+
+
+def _store(conn: sqlite3.Connection, outcome: Outcome, now: int) -> UpdateResult:
+    state = outcome.state
+    if outcome.error is not None:
+        feed_store.record_error(conn, state.id, outcome.error, now)
+        return UpdateResult(state.id, state.url, "error", error=outcome.error)
+    fetched = outcome.fetched
+    assert fetched is not None
+    parsed = outcome.parsed
+    feed_store.record_success(
+        conn,
+        state.id,
+        title=parsed.title if parsed else None,
+        site_url=parsed.site_url if parsed else None,
+        language=parsed.language if parsed else None,
+        etag=fetched.etag,
+        last_modified=fetched.last_modified,
+        new_url=fetched.permanent_url,
+        now=now,
+    )
+    if parsed is None:
+        return UpdateResult(state.id, state.url, "not_modified")
+    plan = decide(
+        store.stored_entries(conn, state.id), parsed.entries, store.purged_keys(conn, state.id)
+    )
+    store.apply_plan(conn, state.id, plan, now)
+    return UpdateResult(
+        state.id, state.url, "updated", new=len(plan.inserts), updated=len(plan.updates)
+    )
+
+
+def refresh_iter(
+    conn: sqlite3.Connection,
+    states: list[FetchState],
+    *,
+    client: httpx.Client,
+    cancel: threading.Event | None = None,
+    parse_pool: Executor | None = None,
+    clock: Callable[[], float] = time.time,
+    workers: int = FETCH_WORKERS,
+) -> Iterator[UpdateResult]:
+    """Refresh the given feeds, yielding each feed's result when it is stored.
+
+    Setting `cancel` stops between feeds: feeds already stored stay stored, the rest are left.
+    """
+    cancel = cancel or threading.Event()
+    if not states:
+        return
+    pool = ThreadPoolExecutor(max_workers=min(workers, len(states)), thread_name_prefix="fetch")
+    pending: set[Future[Outcome]] = {
+        pool.submit(fetch_and_parse, client, state, parse_pool) for state in states
+    }
+    try:
+        while pending and not cancel.is_set():
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in done:
+                if cancel.is_set():
+                    break
+                yield store_outcome(conn, future.result(), int(clock()))
+    finally:
+        # Do not wait for fetches still in flight: they write nothing and end by their deadline.
+        pool.shutdown(wait=False, cancel_futures=True)
