@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NoReturn
@@ -272,7 +272,7 @@ def _show(service: Service, args: argparse.Namespace) -> int:
     return 0
 
 
-def _flag(column: str, value: bool):  # noqa: ANN202
+def _flag(column: str, value: bool) -> Callable[[Service, argparse.Namespace], int]:
     def handler(service: Service, args: argparse.Namespace) -> int:
         if column == "starred":
             service.set_starred(args.ids, value)

@@ -102,6 +102,21 @@ def _media_type(value: str | None) -> str:
 
 # --- sniffing ---------------------------------------------------------------------------------
 
+# UTF-32 first: its little-endian BOM begins with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# "<" (or "<?") in UTF-16/32 without a BOM, as the XML spec's appendix F guesses it.
+_BOMLESS = (
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+)
 _NAME = re.compile(r"[A-Za-z_][\w.:-]*")
 _JSONFEED_VERSION = re.compile(r'"version"\s*:\s*"[^"]*jsonfeed\.org', re.IGNORECASE)
 _FEED_ROOTS = {"rss": "rss", "rdf": "rss", "feed": "atom"}
@@ -110,21 +125,19 @@ _FEED_ROOTS = {"rss": "rss", "rdf": "rss", "feed": "atom"}
 def _sniff_text(body: bytes) -> str:
     """The first SNIFF_BYTES as text; markup is ASCII, so latin-1 is exact for what we read."""
     head = body[:SNIFF_BYTES]
-    if head.startswith(codecs.BOM_UTF8):
-        return head[3:].decode("utf-8", "replace")
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, codec in _BOMS:
         if head.startswith(bom):
-            return head[2:].decode(codec, "replace")
-    if head[:4] == b"<\x00?\x00":
-        return head.decode("utf-16-le", "replace")
-    if head[:4] == b"\x00<\x00?":
-        return head.decode("utf-16-be", "replace")
+            return head[len(bom) :].decode(codec, "replace")
+    for start, codec in _BOMLESS:
+        if head.startswith(start):
+            return head.decode(codec, "replace")
     return head.decode("latin-1")
 
 
 def _classify(text: str) -> str:
-    """Return a feed kind, "html", "json", "other" (some other document) or "" (undecided)."""
+    """Return a feed kind, "html", "json-other", "other" (another document) or "" (undecided)."""
     pos, end = 0, len(text)
+    html_doctype = False
     while pos < end:
         if text[pos].isspace() or text[pos] == "\ufeff":
             pos += 1
@@ -132,31 +145,28 @@ def _classify(text: str) -> str:
         if text.startswith("<?", pos):  # XML declaration, xml-stylesheet
             close = text.find("?>", pos)
             if close < 0:
-                return ""
+                break
             pos = close + 2
         elif text.startswith("<!--", pos):
             close = text.find("-->", pos + 4)
             if close < 0:
-                return ""
+                break
             pos = close + 3
         elif text.startswith("<!", pos):  # DOCTYPE, maybe with an internal subset
-            if text[pos : pos + 14].lower() == "<!doctype html":
-                return "html"
+            # Not decisive by itself: feeds produced from HTML templates carry one too.
+            html_doctype = html_doctype or text[pos : pos + 14].lower() == "<!doctype html"
             bracket, close = text.find("[", pos), text.find(">", pos)
             if 0 <= bracket < close:
                 close = text.find("]>", bracket)
-                if close < 0:
-                    return ""
-                close += 1
+                close = close + 1 if close >= 0 else -1
             if close < 0:
-                return ""
+                break
             pos = close + 1
         elif text[pos] == "<":
             match = _NAME.match(text, pos + 1)
             if match is None:
                 return "other"
-            name = match.group().lower()
-            local = name.rsplit(":", 1)[-1]
+            local = match.group().lower().rsplit(":", 1)[-1]
             if local == "html":
                 return "html"
             return _FEED_ROOTS.get(local, "other")
@@ -164,7 +174,7 @@ def _classify(text: str) -> str:
             return "json" if _JSONFEED_VERSION.search(text, pos) else "json-other"
         else:
             return "other"
-    return ""
+    return "html" if html_doctype else ""
 
 
 def _jsonfeed_version(body: bytes) -> bool:
@@ -177,13 +187,14 @@ def _jsonfeed_version(body: bytes) -> bool:
 
 
 def sniff_feed_kind(body: bytes, content_type: str | None = None) -> str | None:
-    """Return "rss", "atom", "json" or "unknown" when `body` looks like a feed, else None.
+    """Return "rss", "atom" or "json" when `body` looks like a feed, else None.
 
-    The document decides when it can: an HTML page is never a feed whatever its Content-Type,
-    and a feed served as text/html or text/plain still is one. The Content-Type decides only
-    when the start of the body is inconclusive (a JSON object whose "version" is not in the
-    first bytes, binary data, a prolog longer than the sniff window); it then has to be a
-    feed-specific type (RSS, Atom, RDF, JSON Feed), never generic XML or JSON.
+    The document decides when it can: an HTML page (or an HTML doctype with nothing decisive
+    after it) is never a feed whatever its Content-Type, nor is another XML vocabulary, binary
+    data or plain text; a feed served as text/html or text/plain still is one. The
+    Content-Type decides only when the start of the body is inconclusive (a prolog longer than
+    `SNIFF_BYTES`; a JSON object without a jsonfeed.org "version" served as
+    application/feed+json); it then has to be a feed-specific type, never generic XML or JSON.
     """
     verdict = _classify(_sniff_text(body))
     if verdict in ("rss", "atom", "json"):
@@ -399,7 +410,8 @@ def find_feed_links(html: bytes, base_url: str, *, encoding: str | None = None) 
     declares a feed `type`). Hrefs are resolved against the first `<base href>` for the
     elements after it (a `<base>` that comes later does not move earlier links), otherwise
     against `base_url`. Only http(s) URLs are kept (a `feed:` pseudo-scheme is unwrapped);
-    duplicates (ignoring the fragment) are dropped; at most `MAX_CANDIDATES` are returned.
+    duplicates (ignoring the fragment and a trailing slash) are dropped, the first one kept;
+    at most `MAX_CANDIDATES` are returned.
 
     Args:
         html: the page as fetched; only the first `MAX_PARSE_BYTES` are read.
@@ -417,7 +429,7 @@ def find_feed_links(html: bytes, base_url: str, *, encoding: str | None = None) 
     sites = {_site_key(page_base)} if page_base.startswith(("http:", "https:")) else set()
     links: list[Candidate] = []
     anchors: list[Candidate] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # URLs without a trailing slash: "/feed/" and "/feed" are one feed
 
     for element in root.iter("base", "link", "a"):
         tag = element.tag
@@ -444,19 +456,19 @@ def find_feed_links(html: bytes, base_url: str, *, encoding: str | None = None) 
             if kind is None:
                 continue
             url = _absolute(href, base)
-            if url is None or url in seen:
+            if url is None or url.rstrip("/") in seen:
                 continue
             if media in ("text/xml", "application/xml") and not _feedlike_href(url):
                 continue
-            seen.add(url)
+            seen.add(url.rstrip("/"))
             links.append(Candidate(url, _title(element.get("title")), kind))
         else:  # <a>
             url = _absolute(href, base)
-            if url is None or url in seen or url == page_base:
+            if url is None or url.rstrip("/") in seen or url == page_base:
                 continue
             if not _feedlike_href(url) or not _same_site(url, sites):
                 continue
-            seen.add(url)
+            seen.add(url.rstrip("/"))
             text = _title("".join(element.itertext())) or _title(element.get("title"))
             kind = _FEED_TYPES.get(_media_type(element.get("type")), "unknown")
             anchors.append(Candidate(url, text, kind))

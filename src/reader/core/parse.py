@@ -1,7 +1,8 @@
 """Bytes + headers -> ParsedFeed. RSS/Atom through feedparser, JSON Feed with a small reader.
 
-feedparser's own sanitizer and relative-URI pass are off (about 3x cheaper); `sanitize` does that
-job with nh3 afterwards. Results are plain picklable dataclasses so parsing can run in a process pool.
+feedparser's own sanitizer and relative-URI pass are off (about 3x cheaper); `sanitize` does
+that job with nh3 afterwards. Results are plain picklable dataclasses, so parsing can run in a
+process pool.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import time
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -363,7 +364,7 @@ def _iso_epoch(value: Any) -> int | None:
         parsed = _parse_any_date(value)  # RFC 822 and friends, as a last resort
         return _epoch(parsed)
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     try:
         value_s = int(when.timestamp())
     except (OverflowError, OSError, ValueError):

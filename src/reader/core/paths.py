@@ -1,4 +1,4 @@
-"""Where Reader keeps its files: platformdirs locations, overridable with --data-dir/READER_DATA_DIR."""
+"""Where Reader keeps its files: platformdirs locations, or --data-dir / READER_DATA_DIR."""
 
 from __future__ import annotations
 

@@ -41,6 +41,7 @@ from reader.core.update import Outcome, refresh_iter, store_outcome
 log = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_DAYS = 90
+ALL = Query()
 PARSE_POOL_MIN_FEEDS = 8  # below this, starting worker processes costs more than it saves
 
 
@@ -157,7 +158,7 @@ class Service:
         raise ParseError(f"No feed was found at {url} (the page links to none).")
 
     def add_feed(self, url: str, *, folder: str | None = None) -> Feed:
-        """Subscribe to a feed URL or a site URL (autodiscovery), fetch it and store its articles."""
+        """Subscribe to a feed or site URL (autodiscovery), fetch it and store its articles."""
         url = fetching.check_url(url)
         if (existing := feed_store.find_feed_id(self.conn, url)) is not None:
             raise InvalidURLError(f"You are already subscribed to {url} (feed {existing}).")
@@ -307,13 +308,13 @@ class Service:
 
     # --- articles ---
 
-    def article_ids(self, query: Query = Query(), *, limit: int | None = None) -> list[int]:
+    def article_ids(self, query: Query = ALL, *, limit: int | None = None) -> list[int]:
         return article_store.article_ids(self.conn, query, limit)
 
     def articles_by_ids(self, ids: Sequence[int]) -> list[Article]:
         return article_store.articles_by_ids(self.conn, ids)
 
-    def articles(self, query: Query = Query(), *, limit: int | None = 50) -> list[Article]:
+    def articles(self, query: Query = ALL, *, limit: int | None = 50) -> list[Article]:
         return self.articles_by_ids(self.article_ids(query, limit=limit or None))
 
     def article(self, article_id: int) -> ArticleDetail:
@@ -333,7 +334,7 @@ class Service:
         with self._write() as conn:
             article_store.set_flag(conn, ids, "starred", starred, self._now())
 
-    def mark_all_read(self, query: Query = Query()) -> int:
+    def mark_all_read(self, query: Query = ALL) -> int:
         ids = self.article_ids(dataclasses.replace(query, unread=True))
         self.set_read(ids, True)
         return len(ids)
