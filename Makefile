@@ -28,16 +28,16 @@ run: system-deps venv
 	$(VENV)/bin/reader
 
 test: system-deps venv
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: venv
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check
+	$(VENV)/bin/ruff format --check
 
 format: venv
-	$(VENV)/bin/ruff format src tests benchmarks
-	$(VENV)/bin/ruff check --fix src tests benchmarks
+	$(VENV)/bin/ruff format
+	$(VENV)/bin/ruff check --fix
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
