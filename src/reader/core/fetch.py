@@ -5,9 +5,12 @@ Errors come back as `FetchError` with one sentence a user understands; a 304 is 
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -146,8 +149,11 @@ def _get(
     if remaining <= 0:
         raise FetchError(f"The server took longer than {deadline:.0f} seconds.")
     timeout = httpx.Timeout(min(15.0, remaining), connect=min(10.0, remaining))
+    watchdog = _Watchdog(remaining)
     try:
-        with client.stream("GET", url, headers=headers, timeout=timeout) as response:
+        with watchdog, client.stream(
+            "GET", url, headers=headers, timeout=timeout, extensions={"trace": watchdog.trace}
+        ) as response:
             resp_headers = {k.lower(): v for k, v in response.headers.items()}
             if response.status_code != 200:
                 return response.status_code, b"", resp_headers
@@ -159,17 +165,62 @@ def _get(
     except FetchError:
         raise
     except httpx.TimeoutException:
-        raise FetchError("The server did not answer in time.") from None
+        raise FetchError(_slow(watchdog, deadline)) from None
     except httpx.ConnectError as exc:
         raise FetchError(_connect_error(exc)) from None
     except httpx.TooManyRedirects:
         raise FetchError("The server redirected too many times.") from None
     except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+        if watchdog.fired:
+            raise FetchError(_slow(watchdog, deadline)) from None
         raise FetchError(f"The connection broke while downloading ({_short(exc)}).") from None
     except httpx.DecodingError:
         raise FetchError("The server sent a corrupt compressed response.") from None
     except httpx.HTTPError as exc:
         raise FetchError(f"The download failed ({_short(exc)}).") from None
+
+
+class _Watchdog:
+    """Enforces the overall deadline even while httpx waits inside a read.
+
+    httpx's timeouts apply to each read, so a server sending one byte a second never trips them.
+    The trace hook hands us the connection's socket; when time is up a timer shuts it down,
+    which wakes the blocked read with an error.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._socket: socket.socket | None = None
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            stream = info.get("return_value")
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if isinstance(sock, socket.socket):
+                self._socket = sock
+
+    def _fire(self) -> None:
+        self.fired = True
+        if self._socket is not None:
+            try:
+                self._socket.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+def _slow(watchdog: _Watchdog, deadline: float) -> str:
+    if watchdog.fired:
+        return f"The server took longer than {deadline:.0f} seconds."
+    return "The server did not answer in time."
 
 
 def _read_capped(response: httpx.Response, started: float, deadline: float, cap: int) -> bytes:
