@@ -218,8 +218,8 @@ def looks_like_feed(body: bytes, content_type: str | None) -> bool:
 
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
-# Per the HTML standard: a page cannot switch itself to UTF-16/32 from inside, latin-1 means
-# windows-1252, and UTF-7 is refused outright.
+# Per the HTML standard: a page cannot switch itself to UTF-16/32 from inside (only a BOM or
+# the HTTP header can), latin-1 means windows-1252, and UTF-7 is refused outright.
 _CODEC_ALIASES = {
     "utf_16": "utf-8",
     "utf_16_le": "utf-8",
@@ -229,11 +229,11 @@ _CODEC_ALIASES = {
     "utf_32_be": "utf-8",
     "latin_1": "cp1252",
     "ascii": "cp1252",
-    "utf_7": "",
 }
 
 
-def _codec(label: str | bytes | None) -> str | None:
+def _codec(label: str | bytes | None, *, in_document: bool = False) -> str | None:
+    """A Python codec name for a charset label, None if unknown or refused."""
     if not label:
         return None
     if isinstance(label, bytes):
@@ -242,8 +242,11 @@ def _codec(label: str | bytes | None) -> str | None:
         name = codecs.lookup(label.strip()).name.replace("-", "_")
     except (LookupError, ValueError):
         return None
-    name = _CODEC_ALIASES.get(name, name)
-    return name or None
+    if name == "utf_7":
+        return None
+    if in_document or not name.startswith(("utf_16", "utf_32")):
+        name = _CODEC_ALIASES.get(name, name)
+    return name
 
 
 def _decode_html(data: bytes, encoding: str | None) -> str:
@@ -259,7 +262,7 @@ def _decode_html(data: bytes, encoding: str | None) -> str:
     if chosen is None:
         prolog = data[:4096]
         match = _XML_ENCODING.match(prolog.lstrip()) or _META_CHARSET.search(prolog)
-        chosen = _codec(match.group(1)) if match else None
+        chosen = _codec(match.group(1), in_document=True) if match else None
     if chosen is None:
         try:
             # Non-final: a page cut inside a multi-byte character is still UTF-8.
@@ -271,6 +274,7 @@ def _decode_html(data: bytes, encoding: str | None) -> str:
 
 # --- URLs -------------------------------------------------------------------------------------
 
+_HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _FEEDLIKE_END = (".rss", ".xml", ".atom", ".rdf", "rss", "feed", "atom")
 _NOT_FEEDS = ("sitemap", "opml")
@@ -339,7 +343,8 @@ def _absolute(href: str | None, base: str) -> str | None:
     try:
         parts = urlsplit(_urljoin(base, cleaned))
         host = parts.hostname
-    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:  # an unbalanced IPv6 bracket, a bad port
         return None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not host:
@@ -382,7 +387,22 @@ def _title(value: str | None) -> str | None:
     return text[:_MAX_TITLE] or None
 
 
+def _text(element: etree._Element) -> str:
+    """The element's text, read no further than a title needs (an unclosed <a> may hold a page)."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > 4 * _MAX_TITLE:
+            break
+    return "".join(parts)
+
+
 # --- HTML -------------------------------------------------------------------------------------
+
+
+_DOCUMENT_END = re.compile(r"</(?:html|body)\b[^>]*>", re.IGNORECASE)
 
 
 def _parse(text: str) -> etree._Element | None:
@@ -395,7 +415,9 @@ def _parse(text: str) -> etree._Element | None:
         remove_blank_text=True,
         default_doctype=False,
     )
-    data = text.replace("\x00", "\ufffd").encode("utf-8", "replace")
+    # libxml2 drops whatever follows </html>; those end tags are optional, so remove them.
+    text = _DOCUMENT_END.sub("", text.replace("\x00", "\ufffd"))
+    data = text.encode("utf-8", "replace")
     try:
         return etree.fromstring(data, parser)
     except (etree.LxmlError, ValueError):
@@ -464,12 +486,12 @@ def find_feed_links(html: bytes, base_url: str, *, encoding: str | None = None) 
             links.append(Candidate(url, _title(element.get("title")), kind))
         else:  # <a>
             url = _absolute(href, base)
-            if url is None or url.rstrip("/") in seen or url == page_base:
+            if url is None or url.rstrip("/") in seen or url.rstrip("/") == page_base.rstrip("/"):
                 continue
             if not _feedlike_href(url) or not _same_site(url, sites):
                 continue
             seen.add(url.rstrip("/"))
-            text = _title("".join(element.itertext())) or _title(element.get("title"))
+            text = _title(_text(element)) or _title(element.get("title"))
             kind = _FEED_TYPES.get(_media_type(element.get("type")), "unknown")
             anchors.append(Candidate(url, text, kind))
         if len(links) >= MAX_CANDIDATES:
@@ -487,10 +509,10 @@ def common_path_candidates(site_url: str) -> list[str]:
     The paths are tried relative to the directory of `site_url` first (a blog at
     example.com/blog/ has its feed at /blog/feed), then at the site's root. A last path segment
     without a dot counts as a directory ("/blog" -> "/blog/"). A URL without a scheme is taken
-    as https; anything that is not http(s) gives [].
+    as https ("example.com:8080/blog" too); any other scheme gives [].
     """
     url = site_url.strip()
-    if "://" not in url:
+    if not _HAS_SCHEME.match(url):  # "example.com/blog" or "example.com:8080"
         url = "https://" + url
     absolute = _absolute(url, url)
     if absolute is None:

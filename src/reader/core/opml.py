@@ -237,8 +237,8 @@ def _lower_keys(attrib: etree._Attrib) -> dict[str, str]:
 def _tokenize(text: str) -> _Collector:
     """Last resort for text no XML parser accepts: scan ``<outline`` and ``</outline>`` tags.
 
-    Attributes are read up to the first ``>`` that follows one, so a ``>``, ``<p>`` or a stray
-    quote inside a description cannot hide the xmlUrl that follows it.
+    Reading attributes up to the next outline tag rather than the first ``>`` means that HTML
+    or a stray quote inside a description cannot hide the xmlUrl that follows it.
     """
     collector = _Collector()
     text = _COMMENT.sub("", text)
@@ -251,15 +251,15 @@ def _tokenize(text: str) -> _Collector:
         stop = tags[index + 1].start() if index + 1 < len(tags) else len(text)
         segment = text[tag.end() : stop]
         attrs: dict[str, str] = {}
-        end = _TAG_END.match(segment)
-        # The tag ends at the first ">" or "/>" right after an attribute; junk between
-        # attributes (the tail of a broken quote) is skipped rather than trusted.
-        for match in () if end else _ATTR.finditer(segment):
+        end = None
+        # Attributes are taken from the whole stretch up to the next outline tag (first one
+        # wins), because quotes in descriptions such as <a href="..."> break any tag boundary;
+        # the last ">" or "/>" right after an attribute decides whether the outline is a leaf.
+        for match in _ATTR.finditer(segment):
             key = match.group(1).rsplit(":", 1)[-1].lower()
             value = next(v for v in match.group(2, 3, 4) if v is not None)
             attrs.setdefault(key, _XML_REF.sub(_xml_ref, value))
-            if end := _TAG_END.match(segment, match.end()):
-                break
+            end = _TAG_END.match(segment, match.end()) or end
         collector.start(attrs)
         if end is None or end.group(1):  # self-closing, or never closed: a leaf either way
             collector.end()

@@ -116,7 +116,10 @@ def _xml_entry(raw: Any, feed_base: str, language: str | None) -> ParsedEntry:
     summary_html = raw.get("summary") or ""
     body_html = clean_html(content or summary_html, base)
     text = html_to_text(body_html)
-    summary = html_to_text(summary_html)[:SUMMARY_CHARS] if summary_html else text[:SUMMARY_CHARS]
+    if summary_html and summary_html != content:
+        summary = html_to_text(summary_html[: SUMMARY_CHARS * 8])[:SUMMARY_CHARS]
+    else:
+        summary = text[:SUMMARY_CHARS]
     author = clean_text(raw.get("author"), limit=200) or None
     published = _epoch(raw.get("published_parsed")) or _epoch(raw.get("created_parsed"))
     updated = _epoch(raw.get("updated_parsed"))

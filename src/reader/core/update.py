@@ -11,7 +11,15 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    CancelledError,
+    Executor,
+    Future,
+    ThreadPoolExecutor,
+    wait,
+)
+from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from dataclasses import dataclass
 
 import httpx
@@ -55,6 +63,12 @@ def fetch_and_parse(
         return Outcome(state, fetched, parse_feed(fetched.body, fetched.headers, fetched.url))
     except (FetchError, ParseError) as exc:
         return Outcome(state, error=str(exc))
+    except (CancelledError, BrokenExecutor):
+        return Outcome(state, error="The refresh was cancelled.")
+    except RuntimeError as exc:
+        if "shutdown" in str(exc):  # the parse pool closed because the refresh stopped
+            return Outcome(state, error="The refresh was cancelled.")
+        raise
     except Exception as exc:  # a bug or an odd library failure must not stop other feeds
         log.exception("refreshing %s failed", state.url)
         return Outcome(
