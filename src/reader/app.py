@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -11,13 +12,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader import cli
 
     parser = cli.build_parser()
-    known, _rest = parser.parse_known_args(args)
-    if known.command is not None or any(a in ("-h", "--help", "--version") for a in args):
+    known, rest = parser.parse_known_args(args)
+    if known.command is not None or rest or any(a in ("-h", "--help", "--version") for a in args):
         return cli.run(args)
     return run_window(known.data_dir)
 
 
 def run_window(data_dir: str | None) -> int:
+    if not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+        or sys.platform in ("win32", "darwin")
+    ):
+        sys.stderr.write(
+            "reader: no display to open the window on; run a command instead (reader --help).\n"
+        )
+        return 1
     from reader.core import paths
     from reader.core.errors import StorageError
     from reader.core.service import Service

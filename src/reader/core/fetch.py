@@ -151,9 +151,12 @@ def _get(
     timeout = httpx.Timeout(min(15.0, remaining), connect=min(10.0, remaining))
     watchdog = _Watchdog(remaining)
     try:
-        with watchdog, client.stream(
-            "GET", url, headers=headers, timeout=timeout, extensions={"trace": watchdog.trace}
-        ) as response:
+        with (
+            watchdog,
+            client.stream(
+                "GET", url, headers=headers, timeout=timeout, extensions={"trace": watchdog.trace}
+            ) as response,
+        ):
             resp_headers = {k.lower(): v for k, v in response.headers.items()}
             if response.status_code != 200:
                 return response.status_code, b"", resp_headers

@@ -140,46 +140,43 @@ class Service:
         Raises:
             InvalidURLError, FetchError, ParseError: with a sentence for the user.
         """
-        url = fetching.check_url(url)
-        fetched = fetching.fetch(self.client, url)
-        if discover.looks_like_feed(fetched.body, fetched.headers.get("content-type")):
+        fetched = fetching.fetch(self.client, fetching.check_url(url))
+        kind = discover.sniff_feed_kind(fetched.body, fetched.headers.get("content-type"))
+        if kind is not None:
             parsed = parse_feed(fetched.body, fetched.headers, fetched.url)
-            return [discover.Candidate(fetched.url, parsed.title, "feed")]
-        found = discover.find_feed_links(fetched.body, fetched.url)
+            return [discover.Candidate(fetched.url, parsed.title, kind)]
+        return self._candidates_on_page(fetched)
+
+    def _candidates_on_page(self, page: fetching.Fetched) -> list[discover.Candidate]:
+        """Feeds a web page links to; failing that, feeds at the usual paths of its site."""
+        found = discover.find_feed_links(page.body, page.url, encoding=_charset(page.headers))
         if found:
             return found
-        for candidate in discover.common_path_candidates(fetched.url):
+        for candidate in discover.common_path_candidates(page.url):
             try:
                 probe = fetching.fetch(self.client, candidate, deadline=10.0)
-            except FetchError:
+            except (FetchError, InvalidURLError):
                 continue
-            if discover.looks_like_feed(probe.body, probe.headers.get("content-type")):
-                return [discover.Candidate(probe.url, None, "unknown")]
-        raise ParseError(f"No feed was found at {url} (the page links to none).")
+            kind = discover.sniff_feed_kind(probe.body, probe.headers.get("content-type"))
+            if kind is not None:
+                return [discover.Candidate(probe.url, None, kind)]
+        raise ParseError(f"No feed was found at {page.url}: the page links to none.")
 
     def add_feed(self, url: str, *, folder: str | None = None) -> Feed:
-        """Subscribe to a feed or site URL (autodiscovery), fetch it and store its articles."""
+        """Subscribe to a feed or site URL (autodiscovery), fetch it and store its articles.
+
+        A site offering several feeds gets its first one; the window lets the user pick
+        through `discover` first.
+        """
         url = fetching.check_url(url)
-        if (existing := feed_store.find_feed_id(self.conn, url)) is not None:
-            raise InvalidURLError(f"You are already subscribed to {url} (feed {existing}).")
+        self._refuse_duplicate(url)
         fetched = fetching.fetch(self.client, url)
-        parsed: ParsedFeed | None = None
         if discover.looks_like_feed(fetched.body, fetched.headers.get("content-type")):
             parsed = parse_feed(fetched.body, fetched.headers, fetched.url)
         else:
-            candidates = self.discover(url)
-            for candidate in candidates:
-                try:
-                    fetched = fetching.fetch(self.client, candidate.url)
-                    parsed = parse_feed(fetched.body, fetched.headers, fetched.url)
-                    break
-                except (FetchError, ParseError) as exc:
-                    last_error: ReaderError = exc
-            if parsed is None:
-                raise last_error
-        feed_url = fetched.url if fetched.url != url else url
-        if (existing := feed_store.find_feed_id(self.conn, feed_url)) is not None:
-            raise InvalidURLError(f"You are already subscribed to {feed_url} (feed {existing}).")
+            fetched, parsed = self._first_readable(self._candidates_on_page(fetched))
+        feed_url = url if fetched.url == url else fetched.url
+        self._refuse_duplicate(feed_url)
         with self._write() as conn:
             feed_id = feed_store.insert_feed(
                 conn, feed_url, title=parsed.title, folder=folder, now=self._now()
@@ -187,6 +184,22 @@ class Service:
         state = feed_store.fetch_states(self.conn, [feed_id])[0]
         store_outcome(self.conn, Outcome(state, fetched, parsed), self._now())
         return self.feed(feed_id)
+
+    def _refuse_duplicate(self, url: str) -> None:
+        if (existing := feed_store.find_feed_id(self.conn, url)) is not None:
+            raise InvalidURLError(f"You are already subscribed to {url} (feed {existing}).")
+
+    def _first_readable(
+        self, candidates: list[discover.Candidate]
+    ) -> tuple[fetching.Fetched, ParsedFeed]:
+        error: ReaderError = ParseError("No feed was found.")
+        for candidate in candidates:
+            try:
+                fetched = fetching.fetch(self.client, candidate.url)
+                return fetched, parse_feed(fetched.body, fetched.headers, fetched.url)
+            except (FetchError, ParseError, InvalidURLError) as exc:
+                error = exc
+        raise error
 
     def subscribe(self, url: str, *, title: str | None = None, folder: str | None = None) -> int:
         """Store a subscription without fetching it (OPML import, sync); returns its id."""
@@ -343,6 +356,15 @@ class Service:
         items = list(article_store.favorites_for_export(self.conn))
         favorites.export(items, path, fmt=fmt)
         return len(items)
+
+
+def _charset(headers: dict[str, str]) -> str | None:
+    content_type = headers.get("content-type", "")
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip('"')
+    return None
 
 
 def _parse_pool() -> Executor | None:

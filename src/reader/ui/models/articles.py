@@ -1,0 +1,237 @@
+"""The article list model: the ordered ids of the current filter, rows loaded lazily in blocks.
+
+The row count is exact (it is the length of the id list), so the scroll bar is honest with
+100,000 articles; rows are fetched through a loader (the engine's `articles_by_ids`) in blocks
+of BLOCK ids as the view asks for them, and at most MAX_BLOCKS blocks stay cached. Read and
+starred changes the user makes are applied to the cache at once and kept as overrides until
+the write is done, so a block reloaded meanwhile does not flash the old state.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from reader.core.timefmt import absolute_time, parse_iso, relative_time
+from reader.core.types import Article
+from reader.ui import icons
+
+Loader = Callable[[Sequence[int]], list[Article]]
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Rows of the article list, newest first, over a list of ids."""
+
+    TITLE, FEED, TIME, STAR, CATEGORIES = range(5)
+    HEADERS = ("Title", "Feed", "Date", "", "Categories")
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    ArticleRole = Qt.ItemDataRole.UserRole + 2
+    BLOCK = 200
+    MAX_BLOCKS = 32
+
+    def __init__(self, loader: Loader, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._ids: list[int] = []
+        self._rows: dict[int, int] | None = None
+        self._blocks: OrderedDict[int, dict[int, Article]] = OrderedDict()
+        self._overrides: dict[int, dict[str, bool]] = {}
+        self._now: datetime | None = None
+        self._bold: QFont | None = None
+
+    # --- the id list ---
+
+    @property
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show these ids. New ids prepended to the same list become row inserts, so the
+        view keeps its selection and scroll position; anything else resets the model."""
+        new = list(ids)
+        old = self._ids
+        added = len(new) - len(old)
+        if old and added > 0 and new[added:] == old:
+            self.beginInsertRows(QModelIndex(), 0, added - 1)
+            self._ids = new
+            self._rows = None
+            self._blocks.clear()
+            self.endInsertRows()
+            self.refresh_rows()
+            return
+        if new == old:
+            self.refresh_rows()
+            return
+        self.beginResetModel()
+        self._ids = new
+        self._rows = None
+        self._blocks.clear()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Forget cached rows (the data changed underneath) and let the view fetch them again."""
+        self._blocks.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def tick(self) -> None:
+        """Relative times move on: repaint the date column."""
+        self._now = None
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, self.TIME),
+                self.index(len(self._ids) - 1, self.TIME),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    def row_of(self, article_id: int) -> int | None:
+        if self._rows is None:
+            self._rows = {aid: row for row, aid in enumerate(self._ids)}
+        return self._rows.get(article_id)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def article_at(self, row: int) -> Article | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        block = row // self.BLOCK
+        cached = self._blocks.get(block)
+        if cached is None:
+            cached = self._load_block(block)
+        else:
+            self._blocks.move_to_end(block)
+        return cached.get(self._ids[row])
+
+    def article(self, article_id: int) -> Article | None:
+        row = self.row_of(article_id)
+        return None if row is None else self.article_at(row)
+
+    def _load_block(self, block: int) -> dict[int, Article]:
+        start = block * self.BLOCK
+        wanted = self._ids[start : start + self.BLOCK]
+        loaded = {}
+        for article in self._loader(wanted):
+            override = self._overrides.get(article.id)
+            if override:
+                article = dataclasses.replace(article, **override)
+            loaded[article.id] = article
+        self._blocks[block] = loaded
+        while len(self._blocks) > self.MAX_BLOCKS:
+            self._blocks.popitem(last=False)
+        return loaded
+
+    # --- user changes ---
+
+    def patch(self, ids: Sequence[int], **changes: bool) -> None:
+        """Apply read=/starred= to these ids at once (the write runs in the background)."""
+        for article_id in ids:
+            self._overrides.setdefault(article_id, {}).update(changes)
+            row = self.row_of(article_id)
+            if row is None:
+                continue
+            cached = self._blocks.get(row // self.BLOCK)
+            if cached is not None and article_id in cached:
+                cached[article_id] = dataclasses.replace(cached[article_id], **changes)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def settle(self, ids: Sequence[int]) -> None:
+        """The write for these ids is stored: the database is the truth again."""
+        for article_id in ids:
+            self._overrides.pop(article_id, None)
+
+    # --- Qt model API ---
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        if role == Qt.ItemDataRole.DecorationRole and section == self.STAR:
+            return icons.star(True)
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.STAR:
+            return "Favorites"
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._ids):
+            return None
+        if role == self.IdRole:
+            return self._ids[row]
+        article = self.article_at(row)
+        if article is None:
+            return None
+        if role == self.ArticleRole:
+            return article
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(article, column)
+        if role == Qt.ItemDataRole.FontRole and not article.read and column == self.TITLE:
+            return self._bold_font()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(article, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.STAR:
+            return icons.star(True) if article.starred else None
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.STAR:
+            return "In favorites" if article.starred else "Not in favorites"
+        return None
+
+    def _display(self, article: Article, column: int) -> str | None:
+        if column == self.TITLE:
+            return article.title or "(untitled)"
+        if column == self.FEED:
+            return article.feed_title
+        if column == self.TIME:
+            return relative_time(parse_iso(article.published), self._current_time())
+        if column == self.CATEGORIES:
+            return ", ".join(article.categories)
+        return None
+
+    def _tooltip(self, article: Article, column: int) -> str | None:
+        if column == self.TIME:
+            when = parse_iso(article.published)
+            return absolute_time(when) if when else "The feed gave no date"
+        if column == self.TITLE:
+            return article.title
+        if column == self.STAR:
+            return "In favorites (s)" if article.starred else "Add to favorites (s)"
+        if column == self.CATEGORIES and article.categories:
+            return "\n".join(article.categories)
+        if column == self.FEED:
+            return article.feed_title
+        return None
+
+    def _current_time(self) -> datetime:
+        if self._now is None:
+            self._now = datetime.now().astimezone()
+        return self._now
+
+    def _bold_font(self) -> QFont:
+        if self._bold is None:
+            self._bold = QFont(QApplication.font())
+            self._bold.setBold(True)
+        return self._bold
