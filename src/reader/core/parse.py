@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 import feedparser
 from feedparser.datetimes import _parse_date as _parse_any_date
 
+from reader.core import encoding
 from reader.core.errors import ParseError
 from reader.core.sanitize import clean_html, clean_text, direction, html_to_text
 
@@ -74,6 +75,7 @@ def parse_feed(body: bytes, headers: dict[str, str] | None, url: str) -> ParsedF
 
 def _parse_xml_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
     response_headers = {k.lower(): v for k, v in headers.items() if k.lower() != "content-location"}
+    body, response_headers = encoding.repair(body, response_headers)
     response_headers["content-location"] = url
     try:
         parsed = feedparser.parse(
