@@ -36,7 +36,7 @@ from reader.core.types import UpdateResult
 
 log = logging.getLogger(__name__)
 
-FETCH_WORKERS = 24
+FETCH_WORKERS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,13 +148,35 @@ def refresh_iter(
     pending: set[Future[Outcome]] = {
         pool.submit(fetch_and_parse, client, state, parse_pool) for state in states
     }
+    unchanged: list[Outcome] = []
     try:
         while pending and not cancel.is_set():
             done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             for future in done:
                 if cancel.is_set():
                     break
-                yield store_outcome(conn, future.result(), int(clock()))
+                outcome = future.result()
+                if outcome.fetched is not None and outcome.fetched.status == 304:
+                    # Nothing to store but the fetch time: batched into one transaction below.
+                    unchanged.append(outcome)
+                    yield UpdateResult(outcome.state.id, outcome.state.url, "not_modified")
+                else:
+                    yield store_outcome(conn, outcome, int(clock()))
     finally:
         # Do not wait for fetches still in flight: they write nothing and end by their deadline.
         pool.shutdown(wait=False, cancel_futures=True)
+        _store_unchanged(conn, unchanged, int(clock()))
+
+
+def _store_unchanged(conn: sqlite3.Connection, outcomes: list[Outcome], now: int) -> None:
+    if not outcomes:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for outcome in outcomes:
+            _store(conn, outcome, now)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        log.warning("recording %d unchanged feeds failed: %s", len(outcomes), exc)
