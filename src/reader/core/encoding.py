@@ -57,7 +57,8 @@ def _as_utf8(text: str) -> bytes:
 
 
 def _without_charset(headers: dict[str, str]) -> dict[str, str]:
+    """Headers that name UTF-8, the encoding of the repaired bytes."""
     cleaned = dict(headers)
-    if "content-type" in cleaned:
-        cleaned["content-type"] = cleaned["content-type"].split(";")[0].strip()
+    media_type = cleaned.get("content-type", "").split(";")[0].strip() or "application/xml"
+    cleaned["content-type"] = f"{media_type}; charset=utf-8"
     return cleaned

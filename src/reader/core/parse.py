@@ -76,6 +76,17 @@ def parse_feed(body: bytes, headers: dict[str, str] | None, url: str) -> ParsedF
 def _parse_xml_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
     response_headers = {k.lower(): v for k, v in headers.items() if k.lower() != "content-location"}
     body, response_headers = encoding.repair(body, response_headers)
+    from reader.core.fastparse import parse_fast  # imports this module: import late
+
+    fast = parse_fast(body, response_headers, url)
+    if fast is not None:
+        return fast
+    return parse_with_feedparser(body, response_headers, url)
+
+
+def parse_with_feedparser(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
+    """The general path: every format and quirk feedparser knows."""
+    response_headers = dict(headers)
     response_headers["content-location"] = url
     try:
         parsed = feedparser.parse(
@@ -90,14 +101,16 @@ def _parse_xml_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFee
     version = parsed.get("version") or ""
     if not parsed.entries and not version:
         raise ParseError(_not_a_feed(body, parsed.get("bozo_exception")))
-    site_url = _http(feed.get("link"))
+    site_url = http_url(resolve(feed.get("link"), url))
     language = feed.get("language")
-    feed_base = site_url or url
-    entries = []
-    for raw in parsed.entries[:MAX_ENTRIES]:
-        entries.append(_xml_entry(raw, feed_base, language))
-    title = clean_text(feed.get("title"), limit=300) or _host(site_url or url)
-    return ParsedFeed(title, site_url, language, tuple(entries))
+    entries = [_feedparser_entry(raw, url, language) for raw in parsed.entries[:MAX_ENTRIES]]
+    return ParsedFeed(
+        feed_title(feed.get("title"), site_url, url), site_url, language, tuple(entries)
+    )
+
+
+def feed_title(title: str | None, site_url: str | None, url: str) -> str:
+    return clean_text(title, limit=300) or _host(site_url or url)
 
 
 def _not_a_feed(body: bytes, exc: object) -> str:
@@ -110,36 +123,62 @@ def _not_a_feed(body: bytes, exc: object) -> str:
     return "The document is not a readable feed."
 
 
-def _xml_entry(raw: Any, feed_base: str, language: str | None) -> ParsedEntry:
-    base = _entry_base(raw) or feed_base
-    link = _http(_resolve(raw.get("link"), base))
-    title = clean_text(raw.get("title"), limit=1000)
-    content = _best_content(raw)
+def _feedparser_entry(raw: Any, url: str, language: str | None) -> ParsedEntry:
+    base = _entry_base(raw) or url
     summary_html = raw.get("summary") or ""
-    body_html = clean_html(content or summary_html, base)
+    published = epoch(raw.get("published_parsed")) or epoch(raw.get("created_parsed"))
+    return build_entry(
+        guid=raw.get("id"),
+        link=raw.get("link"),
+        base=base,
+        title=raw.get("title"),
+        author=raw.get("author"),
+        published=published,
+        # dict.get: bypass feedparser's deprecated updated -> published mapping, same result
+        updated=epoch(dict.get(raw, "updated_parsed")) or published,
+        content=_best_content(raw, summary_html),
+        summary_html=summary_html,
+        categories=categories_of(
+            (tag.get("term") or tag.get("label") or "") for tag in raw.get("tags") or ()
+        ),
+        enclosures=tuple(
+            (href, (enc.get("type") or None), _int(enc.get("length")))
+            for enc in raw.get("enclosures") or ()
+            if (href := http_url(resolve(enc.get("href") or enc.get("url"), base)))
+        ),
+        comments=raw.get("comments"),
+        language=language,
+    )
+
+
+def build_entry(
+    *,
+    guid: str | None,
+    link: str | None,
+    base: str,
+    title: str | None,
+    author: str | None,
+    published: int | None,
+    updated: int | None,
+    content: str,
+    summary_html: str,
+    categories: tuple[str, ...],
+    enclosures: tuple[tuple[str, str | None, int | None], ...],
+    comments: str | None,
+    language: str | None,
+) -> ParsedEntry:
+    """One entry from raw fields, the same way whichever parser read them."""
+    body_html = clean_html(content.strip(), base)
     text = html_to_text(body_html)
     if summary_html and summary_html != content:
         summary = html_to_text(summary_html[: SUMMARY_CHARS * 8])[:SUMMARY_CHARS]
     else:
         summary = text[:SUMMARY_CHARS]
-    author = clean_text(raw.get("author"), limit=200) or None
-    published = _epoch(raw.get("published_parsed")) or _epoch(raw.get("created_parsed"))
-    updated = _epoch(raw.get("updated_parsed"))
-    categories = _categories(
-        (tag.get("term") or tag.get("label") or "") for tag in raw.get("tags") or ()
-    )
-    enclosures = tuple(
-        (href, (enc.get("type") or None), _int(enc.get("length")))
-        for enc in raw.get("enclosures") or ()
-        if (href := _http(_resolve(enc.get("href") or enc.get("url"), base)))
-    )
-    comments = _http(_resolve(raw.get("comments"), base))
-    guid = (raw.get("id") or "").strip() or None
     return _entry(
-        guid,
-        link,
-        title,
-        author,
+        (guid or "").strip() or None,
+        http_url(resolve(link, base)),
+        clean_text(title, limit=1000),
+        clean_text(author, limit=200) or None,
         published or updated,
         updated,
         body_html,
@@ -147,7 +186,7 @@ def _xml_entry(raw: Any, feed_base: str, language: str | None) -> ParsedEntry:
         text,
         categories,
         enclosures,
-        comments,
+        http_url(resolve(comments, base)),
         language,
     )
 
@@ -202,31 +241,30 @@ def _entry(
 
 def _entry_base(raw: Any) -> str | None:
     for detail in (raw.get("content") or [None])[0], raw.get("summary_detail"):
-        if detail and _http(detail.get("base")):
+        if detail and http_url(detail.get("base")):
             return str(detail.get("base"))
     return None
 
 
-def _best_content(raw: Any) -> str:
+def _best_content(raw: Any, summary: str) -> str:
     """The richest body: the longest content part, HTML preferred over plain text."""
     best = ""
     for part in raw.get("content") or ():
         value = part.get("value") or ""
         if part.get("type") == "text/plain":
-            value = _plain_to_html(value)
+            value = plain_to_html(value)
         if len(value) > len(best):
             best = value
-    summary = raw.get("summary") or ""
     return best if len(best) >= len(summary) else summary
 
 
-def _plain_to_html(text: str) -> str:
+def plain_to_html(text: str) -> str:
     import html as _html
 
     return "".join(f"<p>{_html.escape(p)}</p>" for p in text.split("\n\n") if p.strip())
 
 
-def _categories(names: Any) -> tuple[str, ...]:
+def categories_of(names: Any) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for name in names:
         cleaned = clean_text(str(name), limit=100)
@@ -237,7 +275,7 @@ def _categories(names: Any) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def _epoch(struct: Any) -> int | None:
+def epoch(struct: Any) -> int | None:
     if not struct:
         return None
     try:
@@ -255,7 +293,7 @@ def _int(value: Any) -> int | None:
     return number if number >= 0 else None
 
 
-def _resolve(href: Any, base: str | None) -> str | None:
+def resolve(href: Any, base: str | None) -> str | None:
     if not href or not isinstance(href, str):
         return None
     href = href.strip()
@@ -265,7 +303,7 @@ def _resolve(href: Any, base: str | None) -> str | None:
         return None
 
 
-def _http(url: Any) -> str | None:
+def http_url(url: Any) -> str | None:
     if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
         return url.strip()
     return None
@@ -287,8 +325,8 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         raise ParseError(f"The document is not valid JSON ({str(exc)[:80]}).") from None
     if not isinstance(doc, dict) or "jsonfeed.org" not in str(doc.get("version", "")):
         raise ParseError("The document is JSON but not a JSON Feed.")
-    site_url = _http(doc.get("home_page_url"))
-    base = _http(doc.get("feed_url")) or url
+    site_url = http_url(doc.get("home_page_url"))
+    base = http_url(doc.get("feed_url")) or url
     language = doc.get("language") if isinstance(doc.get("language"), str) else None
     feed_author = _json_author(doc)
     items = doc.get("items") if isinstance(doc.get("items"), list) else []
@@ -304,12 +342,14 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
 def _json_entry(
     item: dict[str, Any], base: str, language: str | None, feed_author: str | None
 ) -> ParsedEntry:
-    link = _http(_resolve(item.get("url"), base)) or _http(_resolve(item.get("external_url"), base))
+    link = http_url(resolve(item.get("url"), base)) or http_url(
+        resolve(item.get("external_url"), base)
+    )
     title = clean_text(_str(item.get("title")), limit=1000)
     html_body = _str(item.get("content_html"))
     if not html_body and (plain := _str(item.get("content_text"))):
-        html_body = _plain_to_html(plain)
-    image = _http(_resolve(item.get("image"), base))
+        html_body = plain_to_html(plain)
+    image = http_url(resolve(item.get("image"), base))
     if image and image not in html_body:
         html_body = f'<p><img src="{image}" alt=""></p>' + html_body
     body_html = clean_html(html_body, base)
@@ -321,7 +361,7 @@ def _json_entry(
     enclosures = tuple(
         (href, _str(a.get("mime_type")) or None, _int(a.get("size_in_bytes")))
         for a in item.get("attachments") or ()
-        if isinstance(a, dict) and (href := _http(_resolve(a.get("url"), base)))
+        if isinstance(a, dict) and (href := http_url(resolve(a.get("url"), base)))
     )
     guid = _str(item.get("id")).strip() or None
     return _entry(
@@ -334,7 +374,7 @@ def _json_entry(
         body_html,
         summary,
         text,
-        _categories(t for t in tags if isinstance(t, str)),
+        categories_of(t for t in tags if isinstance(t, str)),
         enclosures,
         None,
         language,
@@ -367,7 +407,7 @@ def _iso_epoch(value: Any) -> int | None:
         when = datetime.fromisoformat(text)
     except ValueError:
         parsed = _parse_any_date(value)  # RFC 822 and friends, as a last resort
-        return _epoch(parsed)
+        return epoch(parsed)
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     try:

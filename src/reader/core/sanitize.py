@@ -38,6 +38,7 @@ _TRACKER_HOSTS = re.compile(
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_RTL_LANGUAGES = ("ar", "he", "fa", "ur", "yi", "ps", "dv", "ku", "sd", "ug")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LTR = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0900-\u0dff\u3040-\u9fff]")
 
@@ -103,9 +104,13 @@ def clean_text(value: str | None, *, limit: int = 1000) -> str:
 
 def direction(*texts: str, hint_language: str | None = None) -> str:
     """'rtl' when right-to-left letters outnumber left-to-right ones in the first few KB."""
-    sample = " ".join(t[:2000] for t in texts if t)
+    sample = " ".join(t[:1000] for t in texts if t)
+    if not sample or max(sample) < "\u0590":  # no right-to-left letter at all: the usual case
+        if hint_language and not _LTR.search(sample):
+            return "rtl" if hint_language.lower()[:2] in _RTL_LANGUAGES else "ltr"
+        return "ltr"
     rtl = len(_RTL.findall(sample))
     ltr = len(_LTR.findall(sample))
     if rtl == ltr == 0 and hint_language:
-        return "rtl" if hint_language.lower()[:2] in ("ar", "he", "fa", "ur", "yi", "ps") else "ltr"
+        return "rtl" if hint_language.lower()[:2] in _RTL_LANGUAGES else "ltr"
     return "rtl" if rtl > ltr else "ltr"
