@@ -229,7 +229,7 @@ def _rss_item(item: Any, base: str, language: str | None) -> ParsedEntry:
     updated = _date(fields.get(f"{DC}date")) or published  # feedparser's fallback
     guid = fields.get("guid") or None
     if guid and guid_is_link:
-        guid = _urljoin(base, guid)  # feedparser resolves permalink guids
+        guid = _urljoin("", guid)  # feedparser's clean-up of permalink guids
     return build_entry(
         guid=guid,
         link=link,
@@ -274,7 +274,7 @@ def _atom(root: Any, url: str) -> ParsedFeed:
     language = root.get(XML_LANG)
     site = _alternate(root)
     if site is None and (feed_id := root.find(f"{ATOM}id")) is not None and _text(feed_id):
-        site = _urljoin(url, _text(feed_id))  # feedparser takes a feed's id as its link
+        site = _urljoin("", _text(feed_id))  # feedparser takes a feed's id as its link
     site_url = http_url(resolve(site, url))
     entries = []
     for entry in root.iterfind(f"{ATOM}entry"):
@@ -328,7 +328,7 @@ def _atom_entry(entry: Any, base: str, language: str | None) -> ParsedEntry:
     guid_element = fields.get(f"{ATOM}id")
     guid = _text(guid_element) if guid_element is not None else None
     if guid:
-        guid = _urljoin(base, guid)  # feedparser treats an Atom id like a permalink guid
+        guid = _urljoin("", guid)  # feedparser treats an Atom id like a permalink guid
     link = _alternate(entry)
     if link is None and guid:
         link = guid  # feedparser treats an id as a permalink when no alternate link exists

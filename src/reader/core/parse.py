@@ -86,8 +86,9 @@ def _parse_xml_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFee
 
 def parse_with_feedparser(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
     """The general path: every format and quirk feedparser knows."""
-    response_headers = dict(headers)
-    response_headers["content-location"] = url
+    # No content-location: feedparser would resolve relative guids against the feed's address,
+    # and an article's identity must not change when its feed moves. Links are resolved here.
+    response_headers = {k: v for k, v in headers.items() if k.lower() != "content-location"}
     try:
         parsed = feedparser.parse(
             body,
@@ -124,7 +125,7 @@ def _not_a_feed(body: bytes, exc: object) -> str:
 
 
 def _feedparser_entry(raw: Any, url: str, language: str | None) -> ParsedEntry:
-    base = _entry_base(raw) or url
+    base = _entry_base(raw, url) or url
     summary_html = raw.get("summary") or ""
     published = epoch(raw.get("published_parsed")) or epoch(raw.get("created_parsed"))
     return build_entry(
@@ -239,10 +240,11 @@ def _entry(
     )
 
 
-def _entry_base(raw: Any) -> str | None:
+def _entry_base(raw: Any, url: str) -> str | None:
+    """The entry's xml:base, resolved against the feed's address."""
     for detail in (raw.get("content") or [None])[0], raw.get("summary_detail"):
-        if detail and http_url(detail.get("base")):
-            return str(detail.get("base"))
+        if detail and detail.get("base"):
+            return http_url(resolve(detail.get("base"), url))
     return None
 
 
