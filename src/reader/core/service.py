@@ -25,6 +25,7 @@ from reader.core.errors import FetchError, InvalidURLError, ParseError, ReaderEr
 from reader.core.parse import ParsedFeed, parse_feed
 from reader.core.storage import articles as article_store
 from reader.core.storage import feeds as feed_store
+from reader.core.storage import search
 from reader.core.storage.db import connect, describe
 from reader.core.types import (
     Article,
@@ -61,7 +62,7 @@ class Service:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._client: httpx.Client | None = None
-        self.conn  # open now, so a bad database is refused at start  # noqa: B018
+        search.ensure_current(self.conn)  # also opens now: a bad database is refused at start
 
     # --- plumbing ---
 

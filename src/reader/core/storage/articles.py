@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -11,6 +10,7 @@ from datetime import UTC, datetime
 from reader.core.decide import Plan, StoredEntry
 from reader.core.errors import NotFoundError
 from reader.core.parse import ParsedEntry, category_key
+from reader.core.storage import search
 from reader.core.storage.feeds import delete_articles
 from reader.core.types import Article, ArticleDetail, Category, Enclosure, Query
 
@@ -24,7 +24,6 @@ SELECT a.content_html, a.summary, a.enclosures, a.direction,
        COALESCE(f.user_title, NULLIF(f.title, ''), a.source, f.url, ''), a.comments
 FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?
 """
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def iso(epoch: int | None) -> str | None:
@@ -78,10 +77,8 @@ def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> 
         )
         article_id = int(cur.lastrowid or 0)
         _write_categories(conn, categories, article_id, sort_time, entry.categories)
-        conn.execute(
-            "INSERT INTO articles_fts(rowid, title, author, body) VALUES (?,?,?,?)",
-            (article_id, entry.title, entry.author or "", entry.text),
-        )
+        search.index(conn, article_id, entry.title, entry.author, entry.text)
+    search.unindex(conn, [article_id for article_id, _ in plan.updates])
     for article_id, entry in plan.updates:
         row = conn.execute("SELECT added FROM articles WHERE id = ?", (article_id,)).fetchone()
         sort_time = entry.published or entry.updated or row[0]
@@ -109,11 +106,7 @@ def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> 
         )
         conn.execute("DELETE FROM article_categories WHERE article_id = ?", (article_id,))
         _write_categories(conn, categories, article_id, sort_time, entry.categories)
-        conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-        conn.execute(
-            "INSERT INTO articles_fts(rowid, title, author, body) VALUES (?,?,?,?)",
-            (article_id, entry.title, entry.author or "", entry.text),
-        )
+        search.index(conn, article_id, entry.title, entry.author, entry.text)
 
 
 class _CategoryIds:
@@ -253,7 +246,7 @@ def _ids_sql(conn: sqlite3.Connection, query: Query) -> tuple[str | None, list[o
     if query.unread:
         where.append("a.read = 0")
     if query.search and query.search.strip():
-        match = fts_query(query.search)
+        match = search.match(query.search)
         if match is None:
             return None, []
         where.append(f"{id_column} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
@@ -261,16 +254,6 @@ def _ids_sql(conn: sqlite3.Connection, query: Query) -> tuple[str | None, list[o
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql + order, params
-
-
-def fts_query(text: str) -> str | None:
-    """User text -> an FTS5 query: every word must match, the last one as a prefix."""
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
 
 
 def articles_by_ids(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Article]:

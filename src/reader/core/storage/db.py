@@ -12,6 +12,7 @@ APPLICATION_ID = 0x52454144  # "READ"
 SCHEMA_VERSION = 1
 
 _SCHEMA_1 = """
+CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE folders(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE feeds(
     id INTEGER PRIMARY KEY,
@@ -67,14 +68,14 @@ CREATE TABLE article_categories(
 ) WITHOUT ROWID;
 CREATE INDEX article_categories_article ON article_categories(article_id, category_id);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, author, body, tokenize = 'unicode61 remove_diacritics 2'
+    title, author, body, content = '', tokenize = 'unicode61 remove_diacritics 2'
 );
+INSERT INTO settings(name, value) VALUES ('fts_text_version', '1');
 CREATE TABLE purged(
     feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
     key TEXT NOT NULL,
     PRIMARY KEY(feed_id, key)
 ) WITHOUT ROWID;
-CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 # One function per schema step: MIGRATIONS[n] upgrades a database at version n to n + 1.

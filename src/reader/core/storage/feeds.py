@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from reader.core.errors import NotFoundError
+from reader.core.storage import search
 from reader.core.types import Feed, Folder
 
 _FEED_SELECT = """
@@ -137,7 +138,7 @@ def delete_articles(conn: sqlite3.Connection, ids: list[int]) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        conn.execute(f"DELETE FROM articles_fts WHERE rowid IN ({marks})", chunk)
+        search.unindex(conn, chunk)
         conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
 
 

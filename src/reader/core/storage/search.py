@@ -1,0 +1,76 @@
+"""Full-text search: a contentless FTS5 index over title, author and the article's plain text.
+
+Contentless halves the database (the text is not stored twice). The price: removing a row from
+the index needs the values it was indexed with, which we recompute from the stored HTML with
+the same `html_to_text`. If that function ever changes, bump TEXT_VERSION: the index is rebuilt.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from reader.core.sanitize import html_to_text
+
+TEXT_VERSION = "1"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def index(
+    conn: sqlite3.Connection, article_id: int, title: str, author: str | None, text: str
+) -> None:
+    conn.execute(
+        "INSERT INTO articles_fts(rowid, title, author, body) VALUES (?, ?, ?, ?)",
+        (article_id, title, author or "", text),
+    )
+
+
+def unindex(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Remove articles from the index; call before their rows change or go."""
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT id, title, author, content_html FROM articles WHERE id IN ({marks})", chunk
+        ).fetchall()
+        conn.executemany(
+            "INSERT INTO articles_fts(articles_fts, rowid, title, author, body) "
+            "VALUES ('delete', ?, ?, ?, ?)",
+            [(i, title, author or "", html_to_text(html)) for i, title, author, html in rows],
+        )
+
+
+def ensure_current(conn: sqlite3.Connection) -> None:
+    """Rebuild the index when it was built by a different text extraction."""
+    row = conn.execute("SELECT value FROM settings WHERE name = 'fts_text_version'").fetchone()
+    if row and row[0] == TEXT_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+        rows: Iterable[tuple[int, str, str | None, str]] = conn.execute(
+            "SELECT id, title, author, content_html FROM articles"
+        ).fetchall()
+        conn.executemany(
+            "INSERT INTO articles_fts(rowid, title, author, body) VALUES (?, ?, ?, ?)",
+            [(i, t, a or "", html_to_text(h)) for i, t, a, h in rows],
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO settings(name, value) VALUES ('fts_text_version', ?)",
+            (TEXT_VERSION,),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def match(text: str) -> str | None:
+    """User text -> an FTS5 query: every word must match, the last one as a prefix."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
