@@ -37,7 +37,7 @@ from reader.core.types import (
     Query,
     UpdateResult,
 )
-from reader.core.update import Outcome, refresh_iter, store_outcome
+from reader.core.update import Outcome, digest, refresh_iter, store_outcome
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,8 @@ class Service:
                 conn, feed_url, title=parsed.title, folder=folder, now=self._now()
             )
         state = feed_store.fetch_states(self.conn, [feed_id])[0]
-        store_outcome(self.conn, Outcome(state, fetched, parsed), self._now())
+        outcome = Outcome(state, fetched, parsed, body_hash=digest(fetched.body))
+        store_outcome(self.conn, outcome, self._now())
         return self.feed(feed_id)
 
     def _refuse_duplicate(self, url: str) -> None:

@@ -6,6 +6,7 @@ drive a progress bar and stop between feeds. Only the calling thread writes to t
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 import threading
@@ -45,6 +46,16 @@ class Outcome:
     fetched: fetching.Fetched | None = None
     parsed: ParsedFeed | None = None
     error: str | None = None
+    body_hash: str | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        """Fetched fine, nothing to parse: a 304, or the very bytes parsed last time."""
+        return self.error is None and self.parsed is None
+
+
+def digest(body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=16).hexdigest()
 
 
 def fetch_and_parse(
@@ -57,10 +68,14 @@ def fetch_and_parse(
         )
         if fetched.status == 304:
             return Outcome(state, fetched)
+        body_hash = digest(fetched.body)
+        if body_hash == state.body_hash:  # a server without conditional GET, same bytes
+            return Outcome(state, fetched, body_hash=body_hash)
         if parse_pool is not None:
-            parsed = parse_pool.submit(parse_feed, fetched.body, fetched.headers, fetched.url)
-            return Outcome(state, fetched, parsed.result())
-        return Outcome(state, fetched, parse_feed(fetched.body, fetched.headers, fetched.url))
+            future = parse_pool.submit(parse_feed, fetched.body, fetched.headers, fetched.url)
+            return Outcome(state, fetched, future.result(), body_hash=body_hash)
+        parsed = parse_feed(fetched.body, fetched.headers, fetched.url)
+        return Outcome(state, fetched, parsed, body_hash=body_hash)
     except (FetchError, ParseError) as exc:
         return Outcome(state, error=str(exc))
     except (CancelledError, BrokenExecutor):
@@ -115,6 +130,7 @@ def _store(conn: sqlite3.Connection, outcome: Outcome, now: int) -> UpdateResult
         last_modified=fetched.last_modified,
         new_url=fetched.permanent_url,
         now=now,
+        body_hash=outcome.body_hash if parsed else None,
     )
     if parsed is None:
         return UpdateResult(state.id, state.url, "not_modified")
@@ -156,7 +172,7 @@ def refresh_iter(
                 if cancel.is_set():
                     break
                 outcome = future.result()
-                if outcome.fetched is not None and outcome.fetched.status == 304:
+                if outcome.unchanged:
                     # Nothing to store but the fetch time: batched into one transaction below.
                     unchanged.append(outcome)
                     yield UpdateResult(outcome.state.id, outcome.state.url, "not_modified")

@@ -24,6 +24,7 @@ CREATE TABLE feeds(
     folder_id INTEGER REFERENCES folders(id) ON DELETE SET NULL,
     etag TEXT,
     last_modified TEXT,
+    body_hash TEXT,
     error TEXT,
     last_fetched INTEGER,
     added INTEGER NOT NULL,

@@ -28,6 +28,7 @@ class FetchState:
     etag: str | None
     last_modified: str | None
     full_text: bool
+    body_hash: str | None = None  # of the last body parsed: the same bytes are not parsed again
 
 
 def list_feeds(conn: sqlite3.Connection) -> list[Feed]:
@@ -59,13 +60,13 @@ def insert_feed(
 
 
 def fetch_states(conn: sqlite3.Connection, feed_ids: list[int] | None = None) -> list[FetchState]:
-    sql = "SELECT id, url, etag, last_modified, full_text FROM feeds"
+    sql = "SELECT id, url, etag, last_modified, full_text, body_hash FROM feeds"
     if feed_ids is None:
         rows = conn.execute(sql + " ORDER BY id").fetchall()
     else:
         marks = ",".join("?" * len(feed_ids))
         rows = conn.execute(sql + f" WHERE id IN ({marks}) ORDER BY id", feed_ids).fetchall()
-    return [FetchState(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+    return [FetchState(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
 
 
 def record_success(
@@ -79,12 +80,13 @@ def record_success(
     last_modified: str | None,
     new_url: str | None,
     now: int,
+    body_hash: str | None = None,
 ) -> None:
     conn.execute(
         """UPDATE feeds SET title = COALESCE(?, title), site_url = COALESCE(?, site_url),
            language = COALESCE(?, language), etag = ?, last_modified = ?, error = NULL,
-           last_fetched = ? WHERE id = ?""",
-        (title, site_url, language, etag, last_modified, now, feed_id),
+           last_fetched = ?, body_hash = COALESCE(?, body_hash) WHERE id = ?""",
+        (title, site_url, language, etag, last_modified, now, body_hash, feed_id),
     )
     if new_url and find_feed_id(conn, new_url) is None:
         conn.execute("UPDATE feeds SET url = ? WHERE id = ?", (new_url, feed_id))
