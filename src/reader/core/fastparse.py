@@ -100,6 +100,7 @@ _ATOM_IGNORED = {f"{ATOM}{n}" for n in ("rights", "contributor")} | {
 }
 _KNOWN_NAMESPACES = {uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()}
 _C1_REFERENCE = re.compile(rb"&#(?:1[2-5][0-9]|[xX][89][0-9a-fA-F]);")
+_DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)")
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TEXT_TYPES = {None, "text", "html", "text/html", "text/plain"}
@@ -141,8 +142,8 @@ def _utf8(body: bytes, headers: dict[str, str]) -> bool:
     content_type = headers.get("content-type", "").lower()
     if "charset=" in content_type and "charset=utf-8" not in content_type.replace('"', ""):
         return False
-    head = body[:200].lower()
-    if b"encoding=" in head and b"utf-8" not in head:
+    declared = _DECLARED_ENCODING.match(body[:300])
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         return False
     try:
         text = body.decode("utf-8")

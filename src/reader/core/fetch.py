@@ -164,6 +164,10 @@ def _get(
             if declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(_too_large(max_bytes))
             body = _read_capped(response, started, deadline, max_bytes)
+            if watchdog.fired:
+                # The shut-down socket looks like a clean end of a body without a length: the
+                # bytes read so far are a truncated feed, not the feed.
+                raise FetchError(_slow(watchdog, deadline))
             return 200, body, resp_headers
     except FetchError:
         raise

@@ -12,6 +12,7 @@ import hashlib
 import json
 import time
 import unicodedata
+import xml.sax
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -58,9 +59,14 @@ class ParsedFeed:
     entries: tuple[ParsedEntry, ...]
 
 
+# Trimmed from both ends of a category name: white space and invisible marks (zero-width
+# space/joiners, LRM/RLM/ALM, word joiner, BOM), so "\u200fسوريا\u200f" and "Syria\u200b" match.
+_TRIM = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u061c\u2060\ufeff"
+
+
 def category_key(name: str) -> str:
     """The identity of a category: 'Syria', 'syria' and 'SYRIA' are one; works for Arabic too."""
-    return unicodedata.normalize("NFC", name).casefold().strip()
+    return unicodedata.normalize("NFC", name).strip(_TRIM).casefold().strip()
 
 
 def parse_feed(body: bytes, headers: dict[str, str] | None, url: str) -> ParsedFeed:
@@ -100,8 +106,11 @@ def parse_with_feedparser(body: bytes, headers: dict[str, str], url: str) -> Par
         raise ParseError("The feed is nested too deeply to be read.") from None
     feed = parsed.get("feed", {})
     version = parsed.get("version") or ""
-    if not parsed.entries and not version:
-        raise ParseError(_not_a_feed(body, parsed.get("bozo_exception")))
+    exc = parsed.get("bozo_exception")
+    if not parsed.entries and (not version or isinstance(exc, xml.sax.SAXException)):
+        # No entries and broken XML: a feed's first bytes followed by garbage, or a cut-off
+        # download, is an error the user should see, not an empty feed.
+        raise ParseError(_not_a_feed(body, exc))
     site_url = http_url(resolve(feed.get("link"), url))
     language = feed.get("language")
     entries = [_feedparser_entry(raw, url, language) for raw in parsed.entries[:MAX_ENTRIES]]
@@ -269,7 +278,7 @@ def plain_to_html(text: str) -> str:
 def categories_of(names: Any) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for name in names:
-        cleaned = clean_text(str(name), limit=100)
+        cleaned = clean_text(str(name), limit=100).strip(_TRIM)
         if cleaned and (key := category_key(cleaned)) not in seen:
             seen[key] = cleaned
         if len(seen) >= MAX_CATEGORIES:

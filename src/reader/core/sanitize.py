@@ -36,6 +36,14 @@ _TRACKER_HOSTS = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^>]*>")
+# Tags that separate words when rendered; any other tag (b, em, a, span...) joins its neighbours.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|caption|blockquote|pre|"
+    r"section|article|aside|header|footer|nav|figure|figcaption|img|source|video|audio)\b[^>]*>",
+    re.IGNORECASE,
+)
+# C0/C1 control characters that are not whitespace: NUL, ESC (terminal colours), BEL...
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _SPACE = re.compile(r"\s+")
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _RTL_LANGUAGES = ("ar", "he", "fa", "ur", "yi", "ps", "dv", "ku", "sd", "ug")
@@ -89,16 +97,17 @@ def html_to_text(fragment: str) -> str:
     if not fragment:
         return ""
     if "<" in fragment:
-        fragment = _TAG.sub(" ", fragment)
-    return _SPACE.sub(" ", html.unescape(fragment)).strip()
+        fragment = _TAG.sub("", _BLOCK_TAG.sub(" ", fragment))
+    return _SPACE.sub(" ", _CONTROLS.sub("", html.unescape(fragment))).strip()
 
 
 def clean_text(value: str | None, *, limit: int = 1000) -> str:
     """A single-line plain-text field (title, author, category): tags, bidi overrides removed."""
     if not value:
         return ""
-    text = html_to_text(value) if ("<" in value or "&" in value) else _SPACE.sub(" ", value).strip()
-    text = _BIDI_CONTROLS.sub("", text)
+    text = html_to_text(value) if ("<" in value or "&" in value) else value
+    # Controls go before spaces collapse, so removing one leaves no double space behind.
+    text = _SPACE.sub(" ", _CONTROLS.sub("", _BIDI_CONTROLS.sub("", text))).strip()
     return text[:limit]
 
 

@@ -110,23 +110,40 @@ def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> 
 
 
 class _CategoryIds:
-    """Category key -> id, creating categories on first sight (first spelling is the name)."""
+    """Category key -> id, creating categories on first sight.
+
+    The display name is the best-capitalised spelling seen ("Syria" over "syria" or "SYRIA"),
+    so it does not depend on which feed a parallel refresh happened to store first.
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.cache: dict[str, int] = {}
+        self.cache: dict[str, tuple[int, str]] = {}
 
     def get(self, name: str) -> int:
         key = category_key(name)
         found = self.cache.get(key)
         if found is None:
-            row = self.conn.execute("SELECT id FROM categories WHERE key = ?", (key,)).fetchone()
+            row = self.conn.execute(
+                "SELECT id, name FROM categories WHERE key = ?", (key,)
+            ).fetchone()
             if row is None:
                 row = self.conn.execute(
-                    "INSERT INTO categories(name, key) VALUES (?, ?) RETURNING id", (name, key)
+                    "INSERT INTO categories(name, key) VALUES (?, ?) RETURNING id, name",
+                    (name, key),
                 ).fetchone()
-            found = self.cache[key] = int(row[0])
-        return found
+            found = self.cache[key] = (int(row[0]), row[1])
+        if _spelling_rank(name) > _spelling_rank(found[1]):
+            self.conn.execute("UPDATE categories SET name = ? WHERE id = ?", (name, found[0]))
+            found = self.cache[key] = (found[0], name)
+        return found[0]
+
+
+def _spelling_rank(name: str) -> int:
+    """Higher is a better display name: capitalised beats lower case beats all capitals."""
+    if name[:1].isupper() and not name.isupper():
+        return 2
+    return 0 if name.isupper() else 1
 
 
 def _write_categories(
