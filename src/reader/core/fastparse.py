@@ -101,7 +101,7 @@ _ATOM_IGNORED = {f"{ATOM}{n}" for n in ("rights", "contributor")} | {
 _KNOWN_NAMESPACES = {uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()}
 _C1_REFERENCE = re.compile(rb"&#(?:1[2-5][0-9]|[xX][89][0-9a-fA-F]);")
 _DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)")
-_C1_CONTROL = re.compile("[\x80-\x9f]")
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TEXT_TYPES = {None, "text", "html", "text/html", "text/plain"}
 
@@ -145,11 +145,9 @@ def _utf8(body: bytes, headers: dict[str, str]) -> bool:
     declared = _DECLARED_ENCODING.match(body[:300])
     if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         return False
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return not _C1_CONTROL.search(text)  # feedparser maps these to windows-1252 characters
+    # Invalid UTF-8 makes lxml fail, which sends the document to feedparser. C1 controls
+    # (U+0080-U+009F, encoded C2 80-C2 9F) are read by feedparser as windows-1252 characters.
+    return not _C1_CONTROL.search(body)
 
 
 def _text(element: Any) -> str:
