@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -56,6 +56,7 @@ class TaskRunner(QObject):
         self._closed = False
         self._lock = threading.Lock()
         self._running = 0
+        self._futures: set[Future[Any]] = set()
         self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -78,6 +79,8 @@ class TaskRunner(QObject):
             return None
         self._set_running(+1)
         future = self._pools[pool].submit(fn, *args)
+        with self._lock:
+            self._futures.add(future)
         future.add_done_callback(lambda f: self._finished(f, on_done, on_error))
         return future
 
@@ -90,14 +93,23 @@ class TaskRunner(QObject):
         except RuntimeError:  # the QObject is gone: the window closed while a task ran
             pass
 
-    def shutdown(self, *, wait_writes: bool = True) -> None:
-        """Drop queued work, finish the write in progress, leave network tasks to time out."""
+    def shutdown(self, *, timeout: float = 5.0) -> bool:
+        """Drop queued reads and network work, finish queued writes, then wait (at most
+        `timeout` seconds) for the tasks still running, so the caller can close the database
+        under no one. Returns False when some task was still running at the deadline (a
+        request waiting for its own timeout)."""
         if self._closed:
-            return
+            return True
         self._closed = True
         self._pools[NETWORK].shutdown(wait=False, cancel_futures=True)
         self._pools[READ].shutdown(wait=False, cancel_futures=True)
-        self._pools[WRITE].shutdown(wait=wait_writes, cancel_futures=False)
+        self._pools[WRITE].shutdown(wait=False, cancel_futures=False)
+        with self._lock:
+            pending = set(self._futures)
+        _done, not_done = wait(pending, timeout=timeout)
+        if not_done:
+            log.warning("%d background tasks still running at shutdown", len(not_done))
+        return not not_done
 
     # --- internals ---
 
@@ -108,6 +120,9 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None,
     ) -> None:
         # Runs in the worker thread: only hand over, never touch Qt objects here.
+        with self._lock:
+            self._futures.discard(future)
+
         def deliver() -> None:
             self._set_running(-1)
             if future.cancelled():

@@ -1,0 +1,192 @@
+"""What the user does to articles: show one, star, mark read, move, open in the browser.
+
+A mixin of MainWindow (kept apart to keep each file short). Changes are applied to the list
+model at once and written by the task runner's write pool; the sidebar counts follow.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from reader.core.errors import NotFoundError
+from reader.ui.models.articles import ArticleListModel
+from reader.ui.tasks import WRITE, describe_error
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar
+
+    from reader.core.service import Service
+    from reader.core.types import Query
+    from reader.ui.dialogs.preferences import Preferences
+    from reader.ui.tasks import TaskRunner
+    from reader.ui.widgets.articlelist import ArticleTable
+    from reader.ui.widgets.reading import ArticleView
+
+log = logging.getLogger(__name__)
+SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+UNREAD_SCAN = 2000  # rows Space looks ahead for the next unread article
+
+
+class ArticleCommands:
+    """Needs: service, runner, prefs, articles, table, pane, schedule_counts, current_query,
+    show_error, statusBar (all provided by MainWindow)."""
+
+    service: Service
+    runner: TaskRunner
+    prefs: Preferences
+    articles: ArticleListModel
+    table: ArticleTable
+    pane: ArticleView
+    _restoring: bool
+
+    if TYPE_CHECKING:
+
+        def statusBar(self) -> QStatusBar: ...
+        def schedule_counts(self) -> None: ...
+        def current_query(self) -> Query: ...
+        def show_error(self, text: str) -> None: ...
+
+    def current_article_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.articles.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [i for i in (self.articles.id_at(row) for row in rows) if i is not None]
+        current = self.current_article_id()
+        return ids or ([current] if current is not None else [])
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.articles.id_at(current.row()) if current.isValid() else None
+        if article_id is None or article_id == self.pane.article_id:
+            return
+        self.show_article(article_id)
+
+    def show_article(self, article_id: int) -> None:
+        try:
+            detail = self.service.article(article_id)
+        except NotFoundError:
+            self.pane.show_placeholder("This article is no longer stored.")
+            return
+        self.pane.show_article(detail, self._stored_images(article_id))
+        if self.prefs.mark_read_on_open and not detail.read and not self._restoring:
+            self.set_read([article_id], True)
+
+    def _stored_images(self, article_id: int) -> Mapping[str, Path]:
+        """Local copies of the article's images (the engine's image_map, see core/offline.py);
+        images without one are shown as placeholder links."""
+        try:
+            return dict(self.service.image_map(article_id))
+        except Exception:  # images are an extra: the article must show without them
+            log.exception("no stored images for article %s", article_id)
+            return {}
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.column() == ArticleListModel.STAR:
+            article = self.articles.article_at(index.row())
+            if article is not None:
+                self.set_starred([article.id], not article.starred)
+
+    def set_read(self, ids: list[int], read: bool) -> None:
+        self.articles.patch(ids, read=read)
+        self.runner.submit(
+            WRITE,
+            self.service.set_read,
+            ids,
+            read,
+            on_done=lambda _r: self._written(ids),
+            on_error=lambda exc: self._write_failed(ids, exc),
+        )
+
+    def set_starred(self, ids: list[int], starred: bool) -> None:
+        self.articles.patch(ids, starred=starred)
+        for article_id in ids:
+            self.pane.set_starred(article_id, starred)
+        self.runner.submit(
+            WRITE,
+            self.service.set_starred,
+            ids,
+            starred,
+            on_done=lambda _r: self._written(ids),
+            on_error=lambda exc: self._write_failed(ids, exc),
+        )
+        if starred:
+            self.statusBar().showMessage("Added to favorites: kept even if you unsubscribe.", 4000)
+
+    def _written(self, ids: list[int]) -> None:
+        self.articles.settle(ids)
+        self.schedule_counts()
+
+    def _write_failed(self, ids: list[int], exc: BaseException) -> None:
+        """Show the stored state again (the change did not happen) and say why."""
+        self.articles.settle(ids)
+        self.articles.refresh_rows()
+        self.show_error(describe_error(exc))
+
+    def toggle_star(self) -> None:
+        ids = self.selected_ids()
+        found = [a for a in map(self.articles.article, ids) if a is not None]
+        if found:
+            self.set_starred(ids, not all(a.starred for a in found))
+
+    def toggle_read(self) -> None:
+        ids = self.selected_ids()
+        found = [a for a in map(self.articles.article, ids) if a is not None]
+        if found:
+            self.set_read(ids, not all(a.read for a in found))
+
+    def move(self, delta: int) -> None:
+        count = self.articles.rowCount()
+        if count == 0:
+            return
+        current = self.table.currentIndex()
+        if current.isValid():
+            row = min(max(current.row() + delta, 0), count - 1)
+        else:
+            row = 0 if delta > 0 else count - 1
+        self.select_row(row)
+
+    def select_row(self, row: int) -> None:
+        index = self.articles.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(index, SELECT)
+        self.table.scrollTo(index)
+
+    def next_unread(self) -> None:
+        """Space: scroll the article; at its end, go to the next unread article."""
+        if self.pane.article is not None and self.pane.scroll_page():
+            return
+        start = self.table.currentIndex().row() + 1
+        for row in range(start, min(start + UNREAD_SCAN, self.articles.rowCount())):
+            article = self.articles.article_at(row)
+            if article is not None and not article.read:
+                self.select_row(row)
+                return
+        self.statusBar().showMessage("No more unread articles below.", 3000)
+
+    def open_in_browser(self) -> None:
+        article_id = self.current_article_id()
+        article = self.articles.article(article_id) if article_id is not None else None
+        if article is None or not article.link:
+            self.statusBar().showMessage("This article has no link.", 3000)
+            return
+        self.open_url(QUrl(article.link))
+        if not article.read:
+            self.set_read([article.id], True)
+
+    def open_url(self, url: QUrl) -> None:
+        if not QDesktopServices.openUrl(url):
+            self.show_error(f"No program could open {url.toDisplayString()}.")
+
+    def mark_all_read(self) -> None:
+        def done(count: int) -> None:
+            self.articles.refresh_rows()
+            self.schedule_counts()
+            self.statusBar().showMessage(f"Marked {count:,} articles as read.", 4000)
+
+        self.runner.submit(WRITE, self.service.mark_all_read, self.current_query(), on_done=done)

@@ -1,0 +1,1 @@
+"""Dialogs: add feed, feed properties, folders, confirmations, preferences, shortcuts."""

@@ -1,0 +1,208 @@
+"""The add-feed dialog: a feed or site URL, discovery in the background, a choice when a site
+offers several feeds, and errors shown inside the dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.service import Service
+from reader.ui.tasks import NETWORK, TaskRunner, describe_error
+
+
+def folder_box(folders: Sequence[str], current: str | None) -> QComboBox:
+    """An editable folder chooser: "No folder", the existing folders, or a new name."""
+    box = QComboBox()
+    box.setEditable(True)
+    box.addItem("")
+    box.addItems(list(folders))
+    box.lineEdit().setPlaceholderText("No folder (type a name to create one)")
+    box.setCurrentText(current or "")
+    return box
+
+
+class AddFeedDialog(QDialog):
+    """Signals:
+    added(Feed): the feed was subscribed and its articles stored.
+    """
+
+    added = Signal(object)
+
+    def __init__(
+        self,
+        service: Service,
+        runner: TaskRunner,
+        folders: Sequence[str],
+        parent: QWidget | None = None,
+        *,
+        url: str = "",
+        folder: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add feed")
+        self.setMinimumWidth(520)
+        self._service = service
+        self._runner = runner
+        self._generation = 0
+        self._closed = False
+
+        self.url = QLineEdit(url)
+        self.url.setObjectName("url")
+        self.url.setPlaceholderText("https://example.com/feed.xml or https://example.com")
+        self.url.textEdited.connect(self._on_edited)
+        self.folder = folder_box(folders, folder)
+        self.choices = QListWidget()
+        self.choices.setObjectName("choices")
+        self.choices.hide()
+        self.choices.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(10)
+        self.busy.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.add_button.setText("Add")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Address:", self.url)
+        form.addRow("Folder:", self.folder)
+        hint = QLabel("Paste the address of a feed, or of a site: Reader finds its feeds.")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.choices)
+        layout.addWidget(self.message)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+
+    # --- flow: discover -> (choose) -> add ---
+
+    def accept(self) -> None:
+        if self.busy.isVisible():
+            return
+        if self.choices.isVisible():
+            item = self.choices.currentItem()
+            if item is None:
+                self._show_error("Choose one of the feeds first.")
+                return
+            self._add(item.data(Qt.ItemDataRole.UserRole))
+            return
+        url = self.url.text().strip()
+        if not url:
+            self._show_error("Enter the address of a feed or a site.")
+            return
+        self._start("Looking for feeds…")
+        generation = self._generation
+        self._runner.submit(
+            NETWORK,
+            self._service.discover,
+            url,
+            on_done=lambda found: self._on_found(generation, found),
+            on_error=lambda exc: self._on_error(generation, exc),
+        )
+
+    def reject(self) -> None:
+        self._closed = True
+        super().reject()
+
+    def _on_found(self, generation: int, found: list) -> None:
+        if self._stale(generation):
+            return
+        if len(found) == 1:
+            self._add(found[0].url)
+            return
+        self._stop()
+        self.choices.clear()
+        for candidate in found:
+            label = candidate.title or candidate.url
+            kind = "" if candidate.kind in ("unknown", "feed") else f" ({candidate.kind.upper()})"
+            item = QListWidgetItem(f"{label}{kind}\n{candidate.url}")
+            item.setData(Qt.ItemDataRole.UserRole, candidate.url)
+            item.setToolTip(candidate.url)
+            self.choices.addItem(item)
+        self.choices.setCurrentRow(0)
+        self.choices.show()
+        self._show_info(f"This site offers {len(found)} feeds. Choose the one you want.")
+
+    def _add(self, url: str) -> None:
+        folder = self.folder.currentText().strip() or None
+        self._start("Subscribing and reading the feed…")
+        generation = self._generation
+        self._runner.submit(
+            NETWORK,
+            lambda: self._service.add_feed(url, folder=folder),
+            on_done=lambda feed: self._on_added(generation, feed),
+            on_error=lambda exc: self._on_error(generation, exc),
+        )
+
+    def _on_added(self, generation: int, feed: object) -> None:
+        if self._stale(generation):
+            return
+        self._stop()
+        self.added.emit(feed)
+        super().accept()
+
+    def _on_error(self, generation: int, exc: BaseException) -> None:
+        if self._stale(generation):
+            return
+        self._stop()
+        self._show_error(describe_error(exc))
+
+    # --- state ---
+
+    def _stale(self, generation: int) -> bool:
+        return self._closed or generation != self._generation
+
+    def _on_edited(self, _text: str) -> None:
+        self._generation += 1  # a new address: forget answers about the old one
+        self.choices.hide()
+        self.message.hide()
+        self._stop()
+
+    def _start(self, text: str) -> None:
+        self._generation += 1
+        self._show_info(text)
+        self.busy.show()
+        self.add_button.setEnabled(False)
+        self.url.setReadOnly(True)
+
+    def _stop(self) -> None:
+        self.busy.hide()
+        self.add_button.setEnabled(True)
+        self.url.setReadOnly(False)
+
+    def _show_error(self, text: str) -> None:
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setText(text)
+        self.message.show()
+
+    def _show_info(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+        self.message.show()

@@ -1,0 +1,368 @@
+"""The main window: sidebar | article list over the reading pane, and the state between them.
+
+The window keeps three pieces of state: the sidebar entry (a key), the search text and the
+article shown. Queries for the list and the sidebar counts run in the task runner's read pool;
+only showing one article (a primary-key lookup) happens on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from PySide6.QtCore import (
+    QByteArray,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+)
+
+from reader.core.service import Service
+from reader.core.types import Query
+from reader.ui import actions as window_actions
+from reader.ui.commands import SELECT, ArticleCommands
+from reader.ui.dialogs.preferences import Preferences
+from reader.ui.models.articles import ArticleListModel
+from reader.ui.models.entries import ALL, Key, SidebarData, query_for
+from reader.ui.models.sidebar import SidebarModel
+from reader.ui.refresh import RefreshController, RefreshStatus, RefreshSummary
+from reader.ui.subscriptions import Subscriptions
+from reader.ui.tasks import READ, TaskRunner
+from reader.ui.tray import Tray
+from reader.ui.widgets.articlelist import ArticleListPanel, WelcomePage
+from reader.ui.widgets.reading import ArticleView
+from reader.ui.widgets.sidebar import SidebarPanel
+
+log = logging.getLogger(__name__)
+
+COUNTS_DELAY_MS = 150
+
+
+def load_sidebar(service: Service) -> SidebarData:
+    """Everything the sidebar shows (runs in a worker)."""
+    return SidebarData(
+        counts=service.counts(),
+        feeds=service.feeds(),
+        folders=service.folders(),
+        categories=service.categories(),
+    )
+
+
+class MainWindow(ArticleCommands, QMainWindow):
+    def __init__(self, service: Service, *, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.settings = settings or QSettings(
+            str(service.data_dir / "window.ini"), QSettings.Format.IniFormat
+        )
+        self.prefs = Preferences.load(service)
+        self.runner = TaskRunner(self)
+        self.runner.failed.connect(self.show_error)
+        self.sidebar_model = SidebarModel(self)
+        self.articles = ArticleListModel(service.articles_by_ids, self)
+        self.sidebar = SidebarPanel(self.sidebar_model)
+        self.list_panel = ArticleListPanel(self.articles)
+        self.table = self.list_panel.table
+        self.pane = ArticleView(local_root=service.data_dir)
+        self.welcome = WelcomePage()
+        self.refresher = RefreshController(service, self.runner, self)
+        self.refresh_status = RefreshStatus(self.refresher)
+        self.subscriptions = Subscriptions(self)
+        self.folders: list[str] = []
+        self.loaded = False  # the first sidebar load arrived
+        self._key: Key = ALL
+        self._search = ""
+        self._generation = 0
+        self._restoring = False
+        self._sidebar_loading = False
+        self._sidebar_dirty = False
+        self._closed = False
+
+        self.setWindowTitle("Reader")
+        self.content = QSplitter(Qt.Orientation.Vertical)
+        self.content.setObjectName("content-splitter")
+        self.content.addWidget(self.list_panel)
+        self.content.addWidget(self.pane)
+        self.content.setChildrenCollapsible(False)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.content)
+        self.stack.addWidget(self.welcome)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setContentsMargins(6, 0, 0, 0)
+        self.statusBar().addWidget(self.summary)
+        self.statusBar().addPermanentWidget(self.refresh_status)
+        self.act = window_actions.build(self)
+        self.tray = Tray(self)
+
+        self.sidebar.selected.connect(self.show_key)
+        self.sidebar.context_menu.connect(
+            lambda key, pos: window_actions.popup(window_actions.sidebar_menu(self, key), pos)
+        )
+        self.sidebar_model.feed_dropped.connect(self.subscriptions.move_feed)
+        self.list_panel.search_changed.connect(self.set_search)
+        self.table.selectionModel().currentChanged.connect(self._on_current)
+        self.table.activated.connect(lambda _index: self.open_in_browser())
+        self.table.clicked.connect(self._on_clicked)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: window_actions.article_menu(self, self.table.viewport().mapToGlobal(pos))
+        )
+        self.pane.category_clicked.connect(self.show_category)
+        self.pane.star_clicked.connect(lambda aid, starred: self.set_starred([aid], starred))
+        self.pane.open_url.connect(self.open_url)
+        self.welcome.add_clicked.connect(lambda: self.subscriptions.add_feed())
+        self.welcome.import_clicked.connect(lambda: self.subscriptions.import_opml())
+        self.refresher.batch.connect(self._on_refresh_batch)
+        self.refresher.finished.connect(self._on_refresh_finished)
+
+        self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
+        self._counts_timer.timeout.connect(self.reload_sidebar)
+        self._tick = QTimer(self, interval=60_000)
+        self._tick.timeout.connect(self.articles.tick)
+        self._tick.start()
+        self._auto_refresh = QTimer(self)
+        self._auto_refresh.timeout.connect(self.refresh_all)
+        self.apply_preferences(self.prefs)
+
+        self.restore_state()
+        self.sidebar.select_key(ALL)
+        self.reload_sidebar()
+        self.apply_filter()
+        if self.prefs.refresh_on_start:
+            QTimer.singleShot(1500, self.refresh_all)
+
+    # --- filtering the list ---
+
+    def current_query(self) -> Query:
+        base = query_for(self._key) or Query()
+        return dataclasses.replace(base, search=self._search or None)
+
+    @property
+    def current_key(self) -> Key:
+        return self._key
+
+    def show_key(self, key: Key) -> None:
+        """Show a sidebar entry's articles (the user chose it, or a chip was clicked)."""
+        if query_for(key) is None:
+            return
+        self._key = key
+        self.sidebar.select_key(key)
+        self.apply_filter()
+
+    def show_category(self, name: str) -> None:
+        if self._search:
+            self._search = ""
+            self.list_panel.search.blockSignals(True)
+            self.list_panel.search.clear()
+            self.list_panel.search.blockSignals(False)
+        self.show_key(("category", name))
+
+    def set_search(self, text: str) -> None:
+        if text != self._search:
+            self._search = text
+            self.apply_filter()
+
+    def apply_filter(self, *, keep_place: bool = False) -> None:
+        """Query the ids of the current filter in the background, then show them."""
+        self._generation += 1
+        generation = self._generation
+        self.runner.submit(
+            READ,
+            self.service.article_ids,
+            self.current_query(),
+            on_done=lambda ids: self._show_ids(generation, ids, keep_place),
+        )
+
+    def _show_ids(self, generation: int, ids: list[int], keep_place: bool) -> None:
+        if generation != self._generation:
+            return  # the user moved on; a newer query is on its way
+        current = self.pane.article_id
+        bar = self.table.verticalScrollBar()
+        top_id = None
+        if keep_place and bar.value() > 0:
+            top_id = self.articles.id_at(self.table.indexAt(QPoint(1, 1)).row())
+        self._restoring = True
+        try:
+            self.articles.set_ids(ids)
+            row = self.articles.row_of(current) if current is not None else None
+            if row is not None:
+                self.table.selectionModel().setCurrentIndex(self.articles.index(row, 0), SELECT)
+            top = self.articles.row_of(top_id) if top_id is not None else None
+            if top is not None:
+                self.table.scrollTo(
+                    self.articles.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
+            elif not keep_place:
+                if row is not None:
+                    self.table.scrollTo(self.articles.index(row, 0))
+                else:
+                    self.table.scrollToTop()
+        finally:
+            self._restoring = False
+        self.list_panel.set_count(len(ids))
+        self.table.empty_text = (
+            "No articles match the search." if self._search else "No articles here yet."
+        )
+        self.table.viewport().update()
+        if not keep_place and row is None and current is not None:
+            self.pane.show_placeholder("Select an article to read it.")
+
+    # --- the sidebar and its counts ---
+
+    def schedule_counts(self) -> None:
+        if not self._counts_timer.isActive():
+            self._counts_timer.start()
+
+    def reload_sidebar(self) -> None:
+        if self._sidebar_loading:
+            self._sidebar_dirty = True
+            return
+        self._sidebar_loading = True
+        self.runner.submit(
+            READ,
+            load_sidebar,
+            self.service,
+            on_done=self._apply_sidebar,
+            on_error=self._sidebar_failed,
+        )
+
+    def _sidebar_failed(self, exc: BaseException) -> None:
+        self._sidebar_loading = False
+        self.show_error(str(exc))
+
+    def _apply_sidebar(self, data: SidebarData) -> None:
+        self._sidebar_loading = False
+        bar = self.sidebar.categories_view.verticalScrollBar()
+        scroll = bar.value()
+        self.sidebar.update_model(lambda: self.sidebar_model.set_data(data))
+        bar.setValue(scroll)
+        self.folders = [folder.name for folder in data.folders]
+        if not self.sidebar.select_key(self._key) and self._key[0] in ("feed", "folder"):
+            self.show_key(ALL)  # the feed or folder shown is gone
+        empty = not data.feeds and data.counts.get("all", 0) == 0
+        self.stack.setCurrentWidget(self.welcome if empty else self.content)
+        self.tray.set_unread(data.counts.get("unread", 0))
+        feeds, failing = len(data.feeds), sum(1 for feed in data.feeds if feed.error)
+        self.summary.setText(
+            f"{feeds} feed{'' if feeds == 1 else 's'}"
+            + (f" ({failing} failing)" if failing else "")
+            + f"  ·  {data.counts.get('unread', 0):,} unread of {data.counts.get('all', 0):,}"
+            + f"  ·  {data.counts.get('starred', 0):,} favorites"
+        )
+        self.loaded = True
+        if self._sidebar_dirty:
+            self._sidebar_dirty = False
+            self.reload_sidebar()
+
+    # --- refresh ---
+
+    def refresh_all(self) -> None:
+        self.refresh(None)
+
+    def refresh(self, feed_ids: list[int] | None) -> None:
+        if self.refresher.start(feed_ids):
+            self.refresh_status.begin()
+        else:
+            self.statusBar().showMessage("A refresh is already running.", 3000)
+
+    def _on_refresh_batch(self, results: list) -> None:
+        self.schedule_counts()
+        if any(r.new or r.updated for r in results):
+            self.apply_filter(keep_place=True)
+
+    def _on_refresh_finished(self, summary: RefreshSummary) -> None:
+        self.statusBar().showMessage(summary.message(), 10_000)
+        self.schedule_counts()
+        self.apply_filter(keep_place=True)
+        if summary.new and self.prefs.notify_new:
+            self.tray.notify(summary)
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+        if prefs.refresh_minutes > 0:
+            self._auto_refresh.start(prefs.refresh_minutes * 60_000)
+        else:
+            self._auto_refresh.stop()
+        self.tray.apply(prefs)
+
+    def show_error(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+
+    # --- window state ---
+
+    def restore_state(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            pass
+        else:
+            self._default_geometry()
+        for key, widget in (
+            ("window/main_splitter", self.splitter),
+            ("window/content_splitter", self.content),
+            ("window/sidebar_splitter", self.sidebar.splitter),
+        ):
+            value = s.value(key)
+            if isinstance(value, QByteArray):
+                widget.restoreState(value)
+        header = s.value("window/list_header")
+        if isinstance(header, QByteArray):
+            self.table.header().restoreState(header)
+        collapsed = s.value("window/collapsed_folders", [])
+        self.sidebar.collapsed = {collapsed} if isinstance(collapsed, str) else set(collapsed or [])
+        window_actions.set_pane_right(self, s.value("window/pane_right", "false") == "true")
+
+    def _default_geometry(self) -> None:
+        """Fill a small screen (1366x768 laptops); a comfortable centred size on larger ones."""
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        if screen.width() <= 1600 or screen.height() <= 900:
+            self.setGeometry(screen)
+        else:
+            self.resize(1400, 880)
+            self.move(screen.center() - self.rect().center())
+        width, height = self.width(), self.height()
+        side = min(max(260, width // 5), 320)
+        self.splitter.setSizes([side, width - side])
+        self.content.setSizes([int(height * 0.42), int(height * 0.58)])
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/main_splitter", self.splitter.saveState())
+        s.setValue("window/content_splitter", self.content.saveState())
+        s.setValue("window/sidebar_splitter", self.sidebar.splitter.saveState())
+        s.setValue("window/list_header", self.table.header().saveState())
+        s.setValue("window/collapsed_folders", sorted(self.sidebar.collapsed))
+        pane_right = self.content.orientation() == Qt.Orientation.Horizontal
+        s.setValue("window/pane_right", "true" if pane_right else "false")
+        s.sync()
+
+    def shutdown(self) -> None:
+        """Stop background work and save the window's state (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.save_state()
+        self.refresher.shutdown()
+        self.runner.shutdown()
+        self.tray.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

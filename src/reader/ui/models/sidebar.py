@@ -1,0 +1,430 @@
+"""The sidebar tree: smart views, feeds in folders, and categories, each with its counts.
+
+Top level: "All articles", "Unread", "Favorites", then a "Feeds" section (folders holding
+feeds, then feeds outside any folder) and a "Categories" section (sorted by article count,
+narrowed by a filter text). Every entry has a stable key (models/entries.py). An update
+changes as few rows as it can: removed and added entries become row removals and inserts,
+a new order becomes a layout change, and only rows whose text changed get dataChanged, so
+selection and expansion survive a refresh and thousands of categories stay cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.core.types import Category, Feed, Folder
+from reader.ui import icons
+from reader.ui.models.entries import (
+    ALL,
+    CATEGORIES,
+    FEED_MIME,
+    FEEDS,
+    STARRED,
+    UNREAD,
+    Key,
+    Node,
+    SidebarData,
+    runs,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+_ENABLED = Qt.ItemFlag.ItemIsEnabled
+_SELECTABLE = _ENABLED | Qt.ItemFlag.ItemIsSelectable
+_FLAGS = {  # by entry kind, computed once: views ask for every row they lay out
+    "all": _SELECTABLE,
+    "unread": _SELECTABLE,
+    "starred": _SELECTABLE,
+    "category": _SELECTABLE | Qt.ItemFlag.ItemNeverHasChildren,
+    "feed": _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren,
+    "folder": _SELECTABLE | Qt.ItemFlag.ItemIsDropEnabled,
+    "section": _ENABLED,
+}
+_FLAGS_FEEDS = _ENABLED | Qt.ItemFlag.ItemIsDropEnabled
+
+
+class SidebarModel(QAbstractItemModel):
+    """Two columns: the name and its count.
+
+    Signals:
+        feed_dropped(int, object): a feed was dragged onto a folder (str) or out of one (None).
+        refreshed(): new data or a new filter was applied (views resize their count column).
+    """
+
+    KeyRole = Qt.ItemDataRole.UserRole + 1
+    ErrorRole = Qt.ItemDataRole.UserRole + 2
+    UnreadRole = Qt.ItemDataRole.UserRole + 3
+
+    feed_dropped = Signal(int, object)
+    refreshed = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._root = Node(("root",), "")
+        self._views = [
+            Node(ALL, "All articles"),
+            Node(UNREAD, "Unread"),
+            Node(STARRED, "Favorites"),
+        ]
+        self._feeds = Node(FEEDS, "Feeds")
+        self._categories = Node(CATEGORIES, "Categories")
+        self._root.adopt([*self._views, self._feeds, self._categories])
+        self._all_categories: list[Category] = []
+        self._filter = ""
+        self._feed_list: list[Feed] = []
+        self._bold: QFont | None = None
+
+    # --- updates ---
+
+    def set_data(self, data: SidebarData) -> None:
+        counts = data.counts
+        all_, unread, starred = self._views
+        all_.unread, all_.total = counts.get("unread", 0), counts.get("all", 0)
+        all_.tooltip = f"{all_.total:,} articles, {all_.unread:,} unread"
+        unread.unread = unread.total = counts.get("unread", 0)
+        unread.tooltip = f"{unread.unread:,} unread articles"
+        starred.unread = starred.total = counts.get("starred", 0)
+        starred.tooltip = f"{starred.total:,} favorites (kept even after you unsubscribe)"
+        self._changed(self._root, 0, len(self._views) - 1)  # three rows: always repaint
+        self._feed_list = list(data.feeds)
+        self._replace(self._feeds, self._feed_nodes(data.feeds, data.folders))
+        self._all_categories = list(data.categories)
+        self._replace(self._categories, self._category_nodes())
+        self.refreshed.emit()
+
+    def set_category_filter(self, text: str) -> None:
+        text = text.strip().casefold()
+        if text != self._filter:
+            self._filter = text
+            self._replace(self._categories, self._category_nodes())
+            self.refreshed.emit()
+
+    @property
+    def category_filter(self) -> str:
+        return self._filter
+
+    @property
+    def feeds(self) -> list[Feed]:
+        return self._feed_list
+
+    @property
+    def category_count(self) -> int:
+        return len(self._all_categories)
+
+    def _feed_nodes(self, feeds: Sequence[Feed], folders: Sequence[Folder]) -> list[Node]:
+        by_folder: dict[str, list[Node]] = {f.name: [] for f in folders}
+        loose: list[Node] = []
+        for feed in feeds:
+            node = Node(("feed", feed.id), feed.title or feed.url)
+            node.unread, node.total, node.error = feed.unread, feed.total, feed.error
+            lines = [feed.title, feed.url, f"{feed.unread:,} unread of {feed.total:,}"]
+            if feed.error:
+                lines.append(f"Last refresh failed: {feed.error}")
+            node.tooltip = "\n".join(lines)
+            if feed.folder:
+                by_folder.setdefault(feed.folder, []).append(node)
+            else:
+                loose.append(node)
+        nodes = []
+        for name in sorted(by_folder, key=str.casefold):
+            folder = Node(("folder", name), name)
+            folder.adopt(by_folder[name])
+            folder.unread = sum(child.unread for child in folder.children)
+            folder.total = sum(child.total for child in folder.children)
+            errors = sum(1 for child in folder.children if child.error)
+            folder.tooltip = f"{len(folder.children)} feeds, {folder.unread:,} unread" + (
+                f", {errors} failing" if errors else ""
+            )
+            nodes.append(folder)
+        return nodes + loose
+
+    def _category_nodes(self) -> list[Node]:
+        nodes = []
+        for category in self._all_categories:
+            if self._filter and self._filter not in category.name.casefold():
+                continue
+            node = Node(("category", category.name), category.name)
+            node.unread, node.total = category.unread, category.articles
+            node.tooltip = f"{category.name}: {category.unread:,} unread of {category.articles:,}"
+            nodes.append(node)
+        return nodes
+
+    def _replace(self, parent: Node, nodes: list[Node]) -> None:
+        """Make parent's children match nodes (by key), changing as few rows as possible.
+
+        Existing nodes are kept (so selection, current item and expansion survive): vanished
+        keys are removed, new keys appended, then rows are reordered with a layout change,
+        and only rows whose text changed get a dataChanged. With thousands of categories
+        this keeps a refresh's count updates cheap for the views.
+        """
+        index = self._index_of(parent)
+        wanted = {node.key: node for node in nodes}
+        gone = [child.row for child in parent.children if child.key not in wanted]
+        for first, last in reversed(runs(gone)):
+            self.beginRemoveRows(index, first, last)
+            del parent.children[first : last + 1]
+            parent.renumber()
+            self.endRemoveRows()
+        have = {child.key for child in parent.children}
+        fresh = [node for node in nodes if node.key not in have]
+        if fresh:
+            start = len(parent.children)
+            self.beginInsertRows(index, start, start + len(fresh) - 1)
+            parent.adopt(parent.children + fresh)
+            self.endInsertRows()
+        if [child.key for child in parent.children] != list(wanted):
+            self._reorder(parent, index, list(wanted))
+        changed = []
+        for child in parent.children:
+            new = wanted[child.key]
+            if new is child:
+                continue
+            if (child.label, child.unread, child.total, child.error, child.tooltip) != (
+                new.label,
+                new.unread,
+                new.total,
+                new.error,
+                new.tooltip,
+            ):
+                child.label, child.unread, child.total = new.label, new.unread, new.total
+                child.error, child.tooltip = new.error, new.tooltip
+                changed.append(child.row)
+            if child.children or new.children:
+                self._replace(child, new.children)
+        for first, last in runs(changed):
+            self._changed(parent, first, last)
+
+    def _reorder(self, parent: Node, index: QModelIndex, keys: list[Key]) -> None:
+        self.layoutAboutToBeChanged.emit()
+        moved = [
+            (QModelIndex(p), p.internalPointer())
+            for p in self.persistentIndexList()
+            if p.isValid() and getattr(p.internalPointer(), "parent", None) is parent
+        ]
+        by_key = {child.key: child for child in parent.children}
+        parent.adopt([by_key[key] for key in keys])
+        self.changePersistentIndexList(
+            [old for old, _node in moved],
+            [self.createIndex(node.row, old.column(), node) for old, node in moved],
+        )
+        self.layoutChanged.emit()
+
+    def _changed(self, parent: Node, first: int, last: int) -> None:
+        index = self._index_of(parent)
+        self.dataChanged.emit(self.index(first, 0, index), self.index(last, 1, index))
+
+    def widest_count(self, section: Key) -> str:
+        """The longest count text shown under a section (FEEDS also covers the smart views)."""
+        parent = self._categories if section == CATEGORIES else self._feeds
+        texts = [""]
+
+        def walk(node: Node) -> None:
+            for child in node.children:
+                texts.append(self._count_text(child))
+                walk(child)
+
+        walk(parent)
+        if section != CATEGORIES:
+            texts.extend(self._count_text(view) for view in self._views)
+        return max(texts, key=len)
+
+    # --- lookups ---
+
+    def _index_of(self, node: Node) -> QModelIndex:
+        if node is self._root or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+    def _node(self, index: AnyIndex) -> Node:
+        if not index.isValid():
+            return self._root
+        node = index.internalPointer()
+        assert isinstance(node, Node)
+        return node
+
+    def index_for_key(self, key: Key) -> QModelIndex:
+        def walk(node: Node) -> Node | None:
+            for child in node.children:
+                if child.key == key:
+                    return child
+                found = walk(child)
+                if found is not None:
+                    return found
+            return None
+
+        found = walk(self._root)
+        return QModelIndex() if found is None else self._index_of(found)
+
+    def key_of(self, index: AnyIndex) -> Key | None:
+        return self._node(index).key if index.isValid() else None
+
+    # --- Qt model API ---
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Bounds checked by hand: hasIndex() would call rowCount()/columnCount() back in Python,
+        # and views call index() for every row they lay out.
+        node = parent.internalPointer() if parent.isValid() else self._root
+        if column < 0 or column > 1 or row < 0 or row >= len(node.children):
+            return QModelIndex()
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._node(index).parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row, 0, parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._root.children)
+        if parent.column() != 0:
+            return 0
+        return len(parent.internalPointer().children)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        key = index.internalPointer().key
+        return _FLAGS_FEEDS if key == FEEDS else _FLAGS[key[0]]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        column = index.column()
+        kind = node.key[0]
+        if role == self.KeyRole:
+            return node.key
+        if role == self.ErrorRole:
+            return node.error
+        if role == self.UnreadRole:
+            return node.unread
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label if column == 0 else self._count_text(node)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltip or None
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self._icon(node)
+        if role == Qt.ItemDataRole.FontRole:
+            if kind == "section" or (node.unread > 0 and kind != "starred"):
+                return self._bold_font()
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            palette = QApplication.palette()
+            return palette.brush(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _count_text(self, node: Node) -> str:
+        kind = node.key[0]
+        if kind == "section":
+            return ""
+        if kind == "starred":
+            return f"{node.total:,}" if node.total else ""
+        if kind == "category":
+            # unread/total when some are read; one number when all or none are unread.
+            if 0 < node.unread < node.total:
+                return f"{node.unread:,}/{node.total:,}"
+            return f"{node.total:,}"
+        return f"{node.unread:,}" if node.unread else ""
+
+    def _icon(self, node: Node) -> Any:
+        kind = node.key[0]
+        if kind == "all":
+            return icons.all_articles()
+        if kind == "unread":
+            return icons.unread()
+        if kind == "starred":
+            return icons.star(True)
+        if kind == "folder":
+            return icons.folder()
+        if kind == "feed":
+            return icons.warning() if node.error else icons.feed()
+        if kind == "category":
+            return icons.tag()
+        return None
+
+    def _bold_font(self) -> QFont:
+        if self._bold is None:
+            self._bold = QFont(QApplication.font())
+            self._bold.setBold(True)
+        return self._bold
+
+    # --- drag a feed into a folder ---
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [FEED_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = sorted(
+            {
+                self._node(i).key[1]
+                for i in indexes
+                if i.isValid() and self._node(i).key[0] == "feed"
+            }
+        )
+        mime = QMimeData()
+        mime.setData(FEED_MIME, QByteArray(",".join(map(str, ids)).encode()))
+        return mime
+
+    def _drop_target(self, parent: AnyIndex) -> Node | None:
+        node = self._node(parent)
+        if node.key[0] == "feed" and node.parent is not None:
+            node = node.parent
+        if node.key[0] == "folder" or node.key == FEEDS:
+            return node
+        return None
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: AnyIndex,
+    ) -> bool:
+        return data.hasFormat(FEED_MIME) and self._drop_target(parent) is not None
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: AnyIndex,
+    ) -> bool:
+        target = self._drop_target(parent)
+        if target is None or not data.hasFormat(FEED_MIME):
+            return False
+        raw = bytes(data.data(FEED_MIME).data()).decode()
+        folder = target.key[1] if target.key[0] == "folder" else None
+        for part in filter(None, raw.split(",")):
+            self.feed_dropped.emit(int(part), folder)
+        return True

@@ -1,0 +1,208 @@
+"""Refreshing feeds in the background, with progress and Cancel in the status bar.
+
+The engine's `refresh_iter` is a blocking generator: it runs in a network worker, which posts
+each UpdateResult to the GUI thread. Results are coalesced (COALESCE_MS) so a burst of feeds
+becomes one progress update and one re-query of the list and counts.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from reader.core.service import Service
+from reader.core.types import UpdateResult
+from reader.ui import icons
+from reader.ui.tasks import NETWORK, TaskRunner, describe_error
+
+COALESCE_MS = 150
+
+
+@dataclass
+class RefreshSummary:
+    total: int = 0
+    done: int = 0
+    new: int = 0
+    updated: int = 0
+    errors: list[UpdateResult] = field(default_factory=list)
+    cancelled: bool = False
+    failure: str | None = None  # the whole refresh failed (e.g. the database is locked)
+
+    def message(self) -> str:
+        if self.failure:
+            return f"Refresh failed: {self.failure}"
+        if self.cancelled:
+            head = f"Refresh cancelled after {self.done} of {self.total} feeds"
+        else:
+            head = f"Refreshed {self.done} feed" + ("" if self.done == 1 else "s")
+        parts = [f"{self.new:,} new article" + ("" if self.new == 1 else "s")]
+        if self.errors:
+            parts.append(f"{len(self.errors)} failed (see the marked feeds)")
+        return f"{head}: " + ", ".join(parts) + "."
+
+
+class RefreshController(QObject):
+    """Runs one refresh at a time.
+
+    Signals:
+        started(int): a refresh began over this many feeds.
+        progress(int, int): feeds done, feeds in all (coalesced).
+        batch(list): UpdateResults that arrived since the last batch (coalesced).
+        finished(RefreshSummary): the refresh ended (done, cancelled or failed).
+    """
+
+    started = Signal(int)
+    progress = Signal(int, int)
+    batch = Signal(list)
+    finished = Signal(object)
+
+    def __init__(self, service: Service, runner: TaskRunner, parent: QObject | None = None):
+        super().__init__(parent)
+        self._service = service
+        self._runner = runner
+        self._cancel: threading.Event | None = None
+        self._pending: list[UpdateResult] = []
+        self._summary = RefreshSummary()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self._flush)
+
+    @property
+    def running(self) -> bool:
+        return self._cancel is not None
+
+    def start(self, feed_ids: Sequence[int] | None = None) -> bool:
+        """Refresh these feeds (all when None); False if a refresh is already running."""
+        if self._cancel is not None:
+            return False
+        cancel = self._cancel = threading.Event()
+        self._summary = RefreshSummary()
+        self._pending = []
+        ids = list(feed_ids) if feed_ids is not None else None
+        self._runner.submit(
+            NETWORK,
+            self._work,
+            ids,
+            cancel,
+            on_done=lambda _none: self._end(cancel, None),
+            on_error=lambda exc: self._end(cancel, describe_error(exc)),
+        )
+        return True
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def shutdown(self) -> None:
+        self.cancel()
+        self._timer.stop()
+
+    # --- worker side ---
+
+    def _work(self, feed_ids: list[int] | None, cancel: threading.Event) -> None:
+        # The engine does not announce how many feeds a full refresh covers; count them here.
+        total = len(feed_ids) if feed_ids is not None else len(self._service.feeds())
+        self._runner.post(self._on_started, cancel, total)
+        for result in self._service.refresh_iter(feed_ids, cancel=cancel):
+            self._runner.post(self._on_result, cancel, result)
+
+    # --- GUI side ---
+
+    def _on_started(self, cancel: threading.Event, total: int) -> None:
+        if cancel is self._cancel:
+            self._summary.total = total
+            self.started.emit(total)
+
+    def _on_result(self, cancel: threading.Event, result: UpdateResult) -> None:
+        if cancel is not self._cancel:
+            return
+        summary = self._summary
+        summary.done += 1
+        summary.new += result.new
+        summary.updated += result.updated
+        if result.status == "error":
+            summary.errors.append(result)
+        self._pending.append(result)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _flush(self) -> None:
+        self.progress.emit(self._summary.done, self._summary.total)
+        if self._pending:
+            pending, self._pending = self._pending, []
+            self.batch.emit(pending)
+
+    def _end(self, cancel: threading.Event, failure: str | None) -> None:
+        if cancel is not self._cancel:
+            return
+        self._timer.stop()
+        self._flush()
+        self._summary.cancelled = cancel.is_set()
+        self._summary.failure = failure
+        self._cancel = None
+        self.finished.emit(self._summary)
+
+
+class RefreshStatus(QWidget):
+    """Status-bar widget: "12 of 63 feeds", a progress bar and Cancel; hidden when idle."""
+
+    def __init__(self, controller: RefreshController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setObjectName("refresh-label")
+        self.bar = QProgressBar()
+        self.bar.setObjectName("refresh-progress")
+        self.bar.setTextVisible(False)
+        self.bar.setFixedWidth(160)
+        self.bar.setMaximumHeight(14)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("refresh-cancel")
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setIcon(icons.stop())
+        self.cancel_button.setToolTip("Stop the refresh after the feeds in progress")
+        self.cancel_button.setAutoRaise(True)
+        self.cancel_button.clicked.connect(self._on_cancel)
+        self._controller = controller
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        controller.started.connect(self._on_started)
+        controller.progress.connect(self._on_progress)
+        controller.finished.connect(lambda _summary: self.hide())
+        self.hide()
+
+    def _on_cancel(self) -> None:
+        self._controller.cancel()
+        self.cancel_button.setEnabled(False)
+        self.label.setText("Stopping…")
+
+    def begin(self) -> None:
+        """Show at once (before the worker counted the feeds): a busy bar."""
+        self.label.setText("Refreshing…")
+        self.bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+    def _on_started(self, total: int) -> None:
+        if not self.cancel_button.isEnabled():
+            return
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(0)
+        self._on_progress(0, total)
+        self.show()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if not self.cancel_button.isEnabled():
+            return  # keep saying "Stopping…"
+        self.bar.setMaximum(max(total, 1))
+        self.bar.setValue(done)
+        noun = "feed" if total == 1 else "feeds"
+        self.label.setText(f"{done} of {total} {noun}")

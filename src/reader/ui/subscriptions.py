@@ -1,0 +1,212 @@
+"""Subscription commands: add, properties, unsubscribe, folders, OPML and favorites export.
+
+Each command asks through a dialog, runs the engine call in the task runner and then refreshes
+the sidebar and the list. Files are read and written in workers too (a network drive can hang).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from reader.core.types import Feed, ImportReport
+from reader.ui.dialogs.addfeed import AddFeedDialog
+from reader.ui.dialogs.feeds import FeedPropertiesDialog, ask_text, confirm, inform
+from reader.ui.tasks import READ, WRITE, describe_error
+
+if TYPE_CHECKING:
+    from reader.ui.mainwindow import MainWindow
+
+OPML_FILTER = "OPML files (*.opml *.xml);;All files (*)"
+
+
+def _read_bytes(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
+def _write_text(path: str, text: str) -> None:
+    Path(path).write_text(text, encoding="utf-8")
+
+
+class Subscriptions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+
+    def _changed(self) -> None:
+        self.w.reload_sidebar()
+        self.w.apply_filter(keep_place=True)
+
+    def _feed(self, feed_id: int) -> Feed | None:
+        for feed in self.w.sidebar_model.feeds:
+            if feed.id == feed_id:
+                return feed
+        return None
+
+    # --- feeds ---
+
+    def add_feed(self, url: str = "") -> AddFeedDialog:
+        key = self.w.current_key
+        folder = key[1] if key[0] == "folder" else None
+        dialog = AddFeedDialog(
+            self.w.service, self.w.runner, self.w.folders, self.w, url=url, folder=folder
+        )
+        dialog.added.connect(self._on_added)
+        dialog.open()
+        return dialog
+
+    def _on_added(self, feed: Feed) -> None:
+        self.w.statusBar().showMessage(f"Subscribed to {feed.title} ({feed.total} articles).", 6000)
+        self.w.reload_sidebar()
+        self.w.show_key(("feed", feed.id))
+
+    def properties(self, feed_id: int) -> FeedPropertiesDialog | None:
+        feed = self._feed(feed_id)
+        if feed is None:
+            return None
+        dialog = FeedPropertiesDialog(self.w.service, self.w.runner, feed, self.w.folders, self.w)
+        dialog.saved.connect(lambda _feed: self._changed())
+        dialog.open()
+        return dialog
+
+    def unsubscribe(self, feed_id: int) -> None:
+        feed = self._feed(feed_id)
+        if feed is None:
+            return
+        confirm(
+            self.w,
+            "Unsubscribe",
+            f"Unsubscribe from “{feed.title}”?",
+            "Its articles will be deleted. Your favorites from this feed are kept and stay "
+            "in Favorites.",
+            "Unsubscribe",
+            lambda: self._remove(feed),
+        )
+
+    def _remove(self, feed: Feed) -> None:
+        def done(_result: object) -> None:
+            self.w.statusBar().showMessage(
+                f"Unsubscribed from {feed.title}; its favorites are kept.", 6000
+            )
+            self._changed()
+
+        self.w.runner.submit(WRITE, self.w.service.remove_feed, feed.id, on_done=done)
+
+    def move_feed(self, feed_id: int, folder: str | None) -> None:
+        feed = self._feed(feed_id)
+        if feed is None or feed.folder == folder:
+            return
+        service = self.w.service
+        self.w.runner.submit(
+            WRITE,
+            lambda: service.update_feed(feed_id, folder=folder, clear_folder=folder is None),
+            on_done=lambda _feed: self._changed(),
+        )
+
+    # --- folders ---
+
+    def new_folder(self) -> None:
+        def create(name: str) -> None:
+            self.w.runner.submit(
+                WRITE, self.w.service.add_folder, name, on_done=lambda _r: self._changed()
+            )
+
+        ask_text(self.w, "New folder", "Name of the new folder:", create, ok="Create")
+
+    def rename_folder(self, old: str) -> None:
+        def rename(new: str) -> None:
+            if new == old:
+                return
+            if self.w.current_key == ("folder", old):
+                self.w.show_key(("folder", new))
+            self.w.runner.submit(
+                WRITE,
+                self.w.service.rename_folder,
+                old,
+                new,
+                on_done=lambda _r: self._changed(),
+            )
+
+        ask_text(self.w, "Rename folder", f"New name for “{old}”:", rename, text=old, ok="Rename")
+
+    def delete_folder(self, name: str) -> None:
+        confirm(
+            self.w,
+            "Delete folder",
+            f"Delete the folder “{name}”?",
+            "Its feeds are not unsubscribed: they move to the top level.",
+            "Delete folder",
+            lambda: self.w.runner.submit(
+                WRITE, self.w.service.delete_folder, name, on_done=lambda _r: self._changed()
+            ),
+        )
+
+    # --- OPML and favorites ---
+
+    def import_opml(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.w, "Import OPML", "", OPML_FILTER)
+            if not path:
+                return
+        service = self.w.service
+
+        def work() -> ImportReport:
+            return service.import_opml(_read_bytes(path))
+
+        self.w.runner.submit(
+            WRITE, work, on_done=self._imported, on_error=lambda exc: self._import_failed(exc)
+        )
+
+    def _import_failed(self, exc: BaseException) -> None:
+        inform(self.w, "Import OPML", "Nothing was imported.", describe_error(exc))
+
+    def _imported(self, report: ImportReport) -> None:
+        feeds = "feed" if report.imported == 1 else "feeds"
+        text = f"Imported {report.imported} {feeds}; skipped {report.skipped}."
+        if report.imported:
+            text += " Their articles are being fetched now."
+        inform(self.w, "Import OPML", text, "\n".join(report.reasons))
+        self.w.reload_sidebar()
+        if report.feed_ids:
+            self.w.refresh(list(report.feed_ids))
+
+    def export_opml(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self.w, "Export OPML", "subscriptions.opml", OPML_FILTER
+            )
+            if not path:
+                return
+        service = self.w.service
+        count = len(self.w.sidebar_model.feeds)
+        self.w.runner.submit(
+            READ,
+            lambda: _write_text(path, service.export_opml()),
+            on_done=lambda _r: self.w.statusBar().showMessage(
+                f"Saved {count} subscriptions to {path}.", 6000
+            ),
+        )
+
+    def export_favorites(self, path: str | None = None) -> None:
+        fmt = "html"
+        if path is None:
+            path, chosen = QFileDialog.getSaveFileName(
+                self.w,
+                "Export favorites",
+                "favorites.html",
+                "Web page (*.html);;JSON (*.json)",
+            )
+            if not path:
+                return
+            fmt = "json" if "json" in chosen.lower() or path.endswith(".json") else "html"
+        service = self.w.service
+        self.w.runner.submit(
+            READ,
+            lambda: service.export_favorites(Path(path), fmt=fmt),
+            on_done=lambda count: self.w.statusBar().showMessage(
+                f"Saved {count} favorites to {path}.", 6000
+            ),
+        )

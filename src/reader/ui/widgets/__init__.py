@@ -1,0 +1,1 @@
+"""Widgets of the main window: sidebar, article list, reading pane, empty state."""

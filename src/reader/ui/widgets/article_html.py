@@ -1,0 +1,198 @@
+"""The reading pane's HTML for one article (a pure function of the article and a few colours).
+
+Internal actions are links with the ``reader:`` scheme, handled by the pane, never followed:
+``reader:category/N`` (the N-th category), ``reader:star``, ``reader:open``,
+``reader:comments``, ``reader:enclosure/N``. Images that are not local files are replaced by
+a small link, unless the engine stored a copy (then the img points at the local file), so the
+pane has nothing to fetch (and QTextBrowser is told to load nothing either, see
+ArticleView.loadResource).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.core.timefmt import absolute_time, parse_iso, relative_time
+from reader.core.types import ArticleDetail
+
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)  # feeds often write "By Jane" as the author
+_SOURCE = re.compile(r"<source\b[^>]*>", re.IGNORECASE)
+IN_FAVORITES = "\u2605&nbsp;In favorites"
+ADD_TO_FAVORITES = "\u2606&nbsp;Add to favorites"
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    text: str
+    meta: str
+    link: str
+    chip_fg: str
+    chip_bg: str
+    rule: str
+    star: str = "#d99100"
+
+
+def is_local(url: str) -> bool:
+    return url.startswith(("file:", "data:image/"))
+
+
+def _image(match: re.Match[str], colors: Colors, images: Mapping[str, str]) -> str:
+    """A stored image points at its local file; any other becomes a small link."""
+    tag = match.group(0)
+    attrs = {
+        m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or "")
+        for m in _ATTR.finditer(tag)
+    }
+    src = attrs.get("src", "")
+    if src and is_local(src):
+        return tag
+    alt = attrs.get("alt", "").strip()
+    if src in images:
+        # No width/height: the pane scales the file to the text column when it loads it.
+        return f'<img src="{html.escape(images[src])}" alt="{html.escape(alt)}">'
+
+    label = f"Image: {alt}" if alt else "Image"
+    if not src:
+        return ""
+    return (
+        f'<a href="{html.escape(src)}" title="Not downloaded: click to open it in the browser" '
+        f'style="color:{colors.meta}; text-decoration:none">[{html.escape(label)}]</a>'
+    )
+
+
+def body_html(
+    detail: ArticleDetail, colors: Colors, images: Mapping[str, str] | None = None
+) -> str:
+    """The article text; images are local files (from `images`: URL -> file URL) or links."""
+    body = detail.content_html or ""
+    if not body.strip():
+        body = f"<p>{html.escape(detail.summary)}</p>" if detail.summary else ""
+    body = _SOURCE.sub("", body)
+    return _IMG.sub(lambda m: _image(m, colors, images or {}), body)
+
+
+def _size(length: int | None) -> str:
+    if not length or length <= 0:
+        return ""
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if length < 1024 or unit == "GB":
+            return f"{length:.0f} {unit}" if unit == "bytes" else f"{length:.1f} {unit}"
+        length /= 1024  # type: ignore[assignment]
+    return ""
+
+
+def _chip_text(name: str) -> str:
+    """A category name that wraps as one piece (a chip never breaks across lines)."""
+    return html.escape(name).replace(" ", "&nbsp;").replace("-", "\u2011")
+
+
+def render(
+    detail: ArticleDetail,
+    colors: Colors,
+    *,
+    now: datetime | None = None,
+    images: Mapping[str, str] | None = None,
+) -> str:
+    """The whole pane document for one article (`images`: stored image URL -> file URL)."""
+    esc = html.escape
+    direction = "rtl" if detail.direction == "rtl" else "ltr"
+    # In a right-to-left article, the window's own words ("3 hours ago", "Source:") are
+    # isolated as left-to-right runs, and names of unknown direction as first-strong runs,
+    # so the bidi algorithm does not shuffle their pieces.
+    ui = (lambda t: f"\u2066{t}\u2069") if direction == "rtl" else (lambda t: t)
+    name = (lambda t: f"\u2068{t}\u2069") if direction == "rtl" else (lambda t: t)
+    when = parse_iso(detail.published)
+    parts = [f'<div dir="{direction}">']
+
+    title = esc(detail.title or "(untitled)")
+    if detail.link:
+        title = (
+            f'<a href="reader:open" title="Open in browser" '
+            f'style="color:{colors.text}; text-decoration:none">{title}</a>'
+        )
+    parts.append(
+        f'<p class="title" style="margin-top:0; margin-bottom:8px"><span style="font-size:x-large; '
+        f'font-weight:600">{title}</span></p>'
+    )
+
+    meta: list[str] = []
+    for number, category in enumerate(detail.categories):
+        meta.append(
+            f'<a href="reader:category/{number}" title="Show the articles in {esc(category)}" '
+            f'style="color:{colors.chip_fg}; background-color:{colors.chip_bg}; '
+            f'text-decoration:none">&nbsp;{name(_chip_text(category))}&nbsp;</a>'
+        )
+    chips = "&nbsp; ".join(meta)
+    info: list[str] = []
+    if when is not None:
+        info.append(
+            f'<span title="{esc(absolute_time(when))}" style="color:{colors.meta}">'
+            f"{ui(esc(relative_time(when, now)))}</span>"
+        )
+    if detail.starred:
+        info.append(
+            f'<a href="reader:star" title="Remove from favorites (s)" '
+            f'style="color:{colors.star}; text-decoration:none">{ui(IN_FAVORITES)}</a>'
+        )
+    else:
+        info.append(
+            f'<a href="reader:star" title="Keep this article in your favorites (s)" '
+            f'style="color:{colors.link}; text-decoration:none">{ui(ADD_TO_FAVORITES)}</a>'
+        )
+    separator = f'<span style="color:{colors.meta}">&nbsp;&nbsp;·&nbsp;&nbsp;</span>'
+    row = separator.join(info)
+    if chips:
+        row = chips + "&nbsp;&nbsp;&nbsp;" + row
+    parts.append(f'<p class="meta" style="margin-top:0; margin-bottom:4px">{row}</p>')
+    author = _BY.sub("", detail.author or "").strip()
+    if author:
+        parts.append(
+            f'<p class="meta" style="margin-top:0; margin-bottom:0; color:{colors.meta}">'
+            f"{ui('By')} {name(esc(author))}</p>"
+        )
+    parts.append(f'<hr style="background-color:{colors.rule}"/>')
+    parts.append(f'<div class="body">{body_html(detail, colors, images)}</div>')
+
+    if detail.enclosures:
+        items = []
+        for number, enclosure in enumerate(detail.enclosures):
+            name = enclosure.url.rstrip("/").rsplit("/", 1)[-1] or enclosure.url
+            details = ", ".join(x for x in (enclosure.type or "", _size(enclosure.length)) if x)
+            suffix = (
+                f' <span style="color:{colors.meta}">({esc(details)})</span>' if details else ""
+            )
+            items.append(f'<li><a href="reader:enclosure/{number}">{esc(name)}</a>{suffix}</li>')
+        parts.append(f"<p><b>Attachments</b></p><ul>{''.join(items)}</ul>")
+
+    parts.append(f'<hr style="background-color:{colors.rule}"/>')
+    footer = [
+        f'<span style="color:{colors.meta}">{ui("Source:")}</span> {name(esc(detail.source))}'
+    ]
+    if detail.link:
+        footer.append(f'<a href="reader:open">{ui("Open in browser")}</a>')
+    if detail.comments:
+        footer.append(f'<a href="reader:comments">{ui("Comments")}</a>')
+    parts.append(f"<p>{separator.join(footer)}</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# The pane's default style sheet: body text with room between lines, like a news page.
+# (QTextDocument does not inherit line-height from a div to its paragraphs.)
+STYLE = (
+    ".body, p, li, blockquote, dd { line-height: 140%; } "
+    ".meta { line-height: 115%; } .title { line-height: 100%; }"
+)
+
+
+def placeholder(text: str, colors: Colors) -> str:
+    return (
+        f'<p align="center" style="margin-top:80px; color:{colors.meta}; font-size:large">'
+        f"{html.escape(text)}</p>"
+    )

@@ -1,0 +1,231 @@
+"""The reading pane: one article as a page, in a QTextBrowser that never touches the network.
+
+QTextBrowser runs no script. On top of that, links are never followed by the widget
+(setOpenLinks(False)): every click goes through `_on_anchor`, and `loadResource` returns a
+placeholder for anything that is not a local file, so showing an article cannot make a request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from reader.core.types import ArticleDetail
+from reader.ui.widgets import article_html
+
+_IMAGE = QTextDocument.ResourceType.ImageResource.value
+MARGIN = 18
+READING_COLUMN_CHARS = 100  # average characters a line, at most
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> str:
+    """a blended towards b by amount (0..1), as #rrggbb."""
+    r = a.redF() + (b.redF() - a.redF()) * amount
+    g = a.greenF() + (b.greenF() - a.greenF()) * amount
+    bl = a.blueF() + (b.blueF() - a.blueF()) * amount
+    return QColor.fromRgbF(r, g, bl).name()
+
+
+class ArticleView(QTextBrowser):
+    """Shows one ArticleDetail.
+
+    Signals:
+        category_clicked(str): a category chip was clicked.
+        star_clicked(int, bool): the star toggle was clicked: article id and the wanted state.
+        open_url(QUrl): the user asked to open a link outside (browser, mail client).
+    """
+
+    category_clicked = Signal(str)
+    star_clicked = Signal(int, bool)
+    open_url = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None, *, local_root: Path | None = None) -> None:
+        super().__init__(parent)
+        self._local_root = local_root.resolve() if local_root else None
+        self._detail: ArticleDetail | None = None
+        self._images: dict[str, str] = {}
+        self._placeholder = "Select an article to read it."
+        self.blocked: list[str] = []  # URLs the document asked for and did not get
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.document().setDocumentMargin(MARGIN)
+        self.document().setDefaultStyleSheet(article_html.STYLE)
+        self.setAccessibleName("Article")
+        self.anchorClicked.connect(self._on_anchor)
+        self.highlighted.connect(self._on_hover)
+        self._apply_font()
+        self.show_placeholder(self._placeholder)
+
+    # --- content ---
+
+    @property
+    def article(self) -> ArticleDetail | None:
+        return self._detail
+
+    @property
+    def article_id(self) -> int | None:
+        return self._detail.id if self._detail else None
+
+    def show_article(self, detail: ArticleDetail, images: Mapping[str, Path] | None = None) -> None:
+        """Show an article; `images` maps image URLs to their stored copies (engine's
+        image_map), shown instead of the placeholder links."""
+        same = self._detail is not None and self._detail.id == detail.id
+        if images is not None:
+            self._images = {
+                url: QUrl.fromLocalFile(str(path)).toString() for url, path in images.items()
+            }
+        elif not same:
+            self._images = {}
+        scroll = self.verticalScrollBar().value() if same else 0
+        self._detail = detail
+        rtl = detail.direction == "rtl"
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        self.setLayoutDirection(direction)
+        option = QTextOption(self.document().defaultTextOption())
+        option.setTextDirection(direction)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeading)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        now = datetime.now().astimezone()
+        self.setHtml(article_html.render(detail, self._colors(), now=now, images=self._images))
+        self._fit_width()
+        self.verticalScrollBar().setValue(scroll)
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        if self._detail is not None and self._detail.id == article_id:
+            from dataclasses import replace
+
+            self.show_article(replace(self._detail, starred=starred))
+
+    def show_placeholder(self, text: str) -> None:
+        self._detail = None
+        self._placeholder = text
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        option = QTextOption(self.document().defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        self.document().setDefaultTextOption(option)
+        self.setHtml(article_html.placeholder(text, self._colors()))
+        self._fit_width()
+
+    def scroll_page(self) -> bool:
+        """Scroll one page down; False when already at the end (Space then moves on)."""
+        bar = self.verticalScrollBar()
+        if bar.value() >= bar.maximum():
+            return False
+        bar.setValue(bar.value() + max(bar.pageStep() - 40, 40))
+        return True
+
+    # --- links ---
+
+    def _on_anchor(self, url: QUrl) -> None:
+        detail = self._detail
+        if url.scheme() == "reader":
+            if detail is None:
+                return
+            action, _, arg = url.path().partition("/")
+            if action == "category" and arg.isdigit() and int(arg) < len(detail.categories):
+                self.category_clicked.emit(detail.categories[int(arg)])
+            elif action == "star":
+                self.star_clicked.emit(detail.id, not detail.starred)
+            elif action == "open" and detail.link:
+                self.open_url.emit(QUrl(detail.link))
+            elif action == "comments" and detail.comments:
+                self.open_url.emit(QUrl(detail.comments))
+            elif action == "enclosure" and arg.isdigit() and int(arg) < len(detail.enclosures):
+                self.open_url.emit(QUrl(detail.enclosures[int(arg)].url))
+            return
+        if url.scheme() in ("http", "https", "mailto", "ftp", "magnet", "tel", "geo"):
+            self.open_url.emit(url)
+
+    def _on_hover(self, url: QUrl) -> None:
+        if url.isEmpty() or url.scheme() == "reader":
+            self.setToolTip("")
+        else:
+            self.setToolTip(url.toDisplayString())
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:
+        """Local images only (scaled to the pane); nothing is ever fetched from the network."""
+        image_kind = int(getattr(kind, "value", kind)) == _IMAGE
+        if image_kind and name.isLocalFile():
+            path = Path(name.toLocalFile()).resolve()
+            inside = self._local_root is not None and path.is_relative_to(self._local_root)
+            if inside and path.is_file():
+                image = QImage(str(path))
+                frame = self.document().rootFrame().frameFormat()
+                column = self.viewport().width() - frame.leftMargin() - frame.rightMargin()
+                width = int(max(column - 8, 100))
+                if not image.isNull() and image.width() > width:
+                    image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+                return image
+        self.blocked.append(name.toString())
+        if image_kind:
+            image = QImage(1, 1, QImage.Format.Format_ARGB32)
+            image.fill(Qt.GlobalColor.transparent)
+            return image
+        return QByteArray()
+
+    # --- looks ---
+
+    def _fit_width(self) -> None:
+        """Keep lines to a readable length: a centred column on a wide pane, as on news sites."""
+        doc = self.document()
+        limit = QFontMetricsF(doc.defaultFont()).averageCharWidth() * READING_COLUMN_CHARS
+        side = max(MARGIN, (self.viewport().width() - limit) / 2)
+        frame = doc.rootFrame()
+        fmt = frame.frameFormat()
+        if abs(fmt.leftMargin() - side) > 0.5 or abs(fmt.rightMargin() - side) > 0.5:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_width()
+
+    def _colors(self) -> article_html.Colors:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        link = palette.color(QPalette.ColorRole.Link)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        dark = base.lightnessF() < 0.5
+        return article_html.Colors(
+            text=text.name(),
+            meta=_mix(text, base, 0.45),
+            link=link.name(),
+            chip_fg=_mix(highlight, text, 0.35) if not dark else _mix(highlight, text, 0.6),
+            chip_bg=_mix(base, highlight, 0.16 if not dark else 0.35),
+            rule=_mix(text, base, 0.8),
+        )
+
+    def _apply_font(self) -> None:
+        font = self.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.document().setDefaultFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if not hasattr(self, "_placeholder"):
+            return  # called while QTextBrowser's constructor runs
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._apply_font()
+            if self._detail is not None:
+                self.show_article(self._detail)
+            else:
+                self.show_placeholder(self._placeholder)

@@ -1,0 +1,190 @@
+"""The window's item models: Qt's model tester, then cells as the user sees them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from reader.core.types import Article, Query
+from reader.ui.mainwindow import load_sidebar
+from reader.ui.models.articles import ArticleListModel
+from reader.ui.models.entries import ALL, CATEGORIES, FEEDS, STARRED, SidebarData
+from reader.ui.models.sidebar import SidebarModel
+
+
+def test_sidebar_model_passes_the_model_tester(qapp, qtmodeltester, service):
+    model = SidebarModel()
+    model.set_data(load_sidebar(service))
+    qtmodeltester.check(model)
+    model.set_category_filter("syr")
+    model.set_data(load_sidebar(service))  # counts only: same shape
+    service.set_starred(service.article_ids(Query(category="Syria"))[:1], True)
+    model.set_data(load_sidebar(service))
+    qtmodeltester.check(model)
+
+
+def test_sidebar_shows_views_feeds_and_categories_with_counts(qapp, service):
+    model = SidebarModel()
+    model.set_data(load_sidebar(service))
+    counts = service.counts()
+    all_row = model.index_for_key(ALL)
+    assert all_row.data() == "All articles"
+    assert model.index(all_row.row(), 1).data() == str(counts["unread"])
+    syria = model.index_for_key(("category", "Syria"))
+    assert syria.isValid()
+    assert model.index(syria.row(), 1, syria.parent()).data() == "2"  # all unread
+    service.set_read(service.article_ids(Query(category="Syria"))[:1], True)
+    model.set_data(load_sidebar(service))
+    assert model.index(syria.row(), 1, syria.parent()).data() == "1/2"  # unread/total
+    assert model.index_for_key(("category", "سوريا")).isValid()
+    feeds = {f.title: f for f in service.feeds()}
+    news = model.index_for_key(("feed", feeds["World News"].id))
+    assert news.data() == "World News"
+    assert model.index(news.row(), 1, news.parent()).data() == "3"  # unread
+    assert "news.xml" in news.data(Qt.ItemDataRole.ToolTipRole)
+    # The filter box narrows the categories, casefolded.
+    model.set_category_filter("SYR")
+    assert model.index_for_key(("category", "Syria")).isValid()
+    assert not model.index_for_key(("category", "Economy")).isValid()
+
+
+def test_sidebar_feed_error_is_marked_with_the_error_as_tooltip(qapp, service, server):
+    feed = next(f for f in service.feeds() if f.title == "World News")
+    service.update_feed(feed.id, url=server.url("gone.xml"))
+    list(service.refresh_iter([feed.id]))
+    model = SidebarModel()
+    model.set_data(load_sidebar(service))
+    index = model.index_for_key(("feed", feed.id))
+    assert index.data(SidebarModel.ErrorRole)
+    assert "Last refresh failed" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_sidebar_favorites_count_follows_stars(qapp, service):
+    model = SidebarModel()
+    model.set_data(load_sidebar(service))
+    favorites = model.index_for_key(STARRED)
+    assert model.index(favorites.row(), 1).data() == ""
+    service.set_starred(service.article_ids()[:2], True)
+    model.set_data(load_sidebar(service))
+    assert model.index(favorites.row(), 1).data() == "2"
+
+
+def test_article_model_passes_the_model_tester(qapp, qtmodeltester, service):
+    model = ArticleListModel(service.articles_by_ids)
+    model.set_ids(service.article_ids())
+    qtmodeltester.check(model)
+    model.set_ids(service.article_ids(Query(category="Syria")))
+    qtmodeltester.check(model)
+
+
+def test_article_cells(qapp, service):
+    model = ArticleListModel(service.articles_by_ids)
+    ids = service.article_ids()
+    model.set_ids(ids)
+    assert model.rowCount() == len(ids)
+    first = model.index(0, ArticleListModel.TITLE)
+    assert first.data() == "Talks resume in Damascus"
+    assert first.data(Qt.ItemDataRole.FontRole).bold()  # unread
+    assert model.index(0, ArticleListModel.FEED).data() == "World News"
+    assert model.index(0, ArticleListModel.TIME).data().endswith("ago")
+    assert model.index(0, ArticleListModel.TIME).data(Qt.ItemDataRole.ToolTipRole)[:4] == "2025"
+    assert model.index(0, ArticleListModel.CATEGORIES).data() == "Politics, Syria"
+    assert model.index(0, ArticleListModel.STAR).data(Qt.ItemDataRole.DecorationRole) is None
+    model.patch([ids[0]], read=True, starred=True)
+    assert model.index(0, ArticleListModel.TITLE).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(0, ArticleListModel.STAR).data(Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_article_model_loads_blocks_lazily_into_a_bounded_cache(qapp):
+    calls: list[list[int]] = []
+
+    def loader(ids):
+        calls.append(list(ids))
+        return [
+            Article(i, 1, "Feed", f"Article {i}", None, None, None, (), False, False) for i in ids
+        ]
+
+    model = ArticleListModel(loader)
+    model.set_ids(list(range(100_000, 0, -1)))
+    assert model.rowCount() == 100_000
+    assert calls == []  # nothing is loaded until a row is looked at
+    assert model.index(99_999, 0).data() == "Article 1"
+    assert len(calls) == 1 and len(calls[0]) == ArticleListModel.BLOCK
+    for row in range(0, 100_000, ArticleListModel.BLOCK):
+        model.index(row, 0).data()
+    assert len(model._blocks) <= ArticleListModel.MAX_BLOCKS
+
+
+def test_article_model_prepends_new_ids_as_inserted_rows(qapp, qtbot):
+    def loader(ids):
+        return [Article(i, 1, "Feed", f"A{i}", None, None, None, (), False, False) for i in ids]
+
+    model = ArticleListModel(loader)
+    model.set_ids([3, 2, 1])
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        model.set_ids([5, 4, 3, 2, 1])
+    assert inserted.args[1:] == [0, 1]
+    with qtbot.waitSignal(model.modelReset):
+        model.set_ids([5, 3, 1])
+    assert model.row_of(3) == 1
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.rowCount(QModelIndex()) == 3
+
+
+def _data(feeds, categories, folders=()):
+    from reader.core.types import Category, Feed, Folder
+
+    return SidebarData(
+        counts={"all": 10, "unread": 5, "starred": 1},
+        feeds=[
+            Feed(i, f"http://x/{i}", f"Feed {i}", folder, unread, 10, None)
+            for i, folder, unread in feeds
+        ],
+        folders=[Folder(n, name) for n, name in enumerate(folders)],
+        categories=[Category(name, total, unread) for name, total, unread in categories],
+    )
+
+
+def test_sidebar_model_keeps_rows_across_moves_reorders_and_removals(qapp, qtmodeltester):
+    model = SidebarModel()
+    model.set_data(
+        _data(
+            [(1, "News", 3), (2, None, 0), (3, "News", 1)],
+            [("Syria", 5, 2), ("Economy", 3, 0), ("Sport", 2, 2)],
+            ["News", "Empty"],
+        )
+    )
+    qtmodeltester.check(model)
+    syria = QPersistentModelIndex(model.index_for_key(("category", "Syria")))
+    feed3 = QPersistentModelIndex(model.index_for_key(("feed", 3)))
+    # Categories reorder by count, one vanishes, one appears; feed 1 leaves its folder,
+    # feed 2 is removed, feed 4 is new; the empty folder is deleted.
+    model.set_data(
+        _data(
+            [(1, None, 3), (3, "News", 0), (4, "News", 7)],
+            [("Sport", 9, 9), ("Syria", 5, 2), ("Health", 1, 1)],
+            ["News"],
+        )
+    )
+    assert syria.isValid() and syria.data() == "Syria" and syria.row() == 1
+    assert feed3.isValid() and feed3.data() == "Feed 3"
+    names = [
+        model.index(r, 0, model.index_for_key(CATEGORIES)).data()
+        for r in range(model.rowCount(model.index_for_key(CATEGORIES)))
+    ]
+    assert names == ["Sport", "Syria", "Health"]
+    assert not model.index_for_key(("feed", 2)).isValid()
+    assert not model.index_for_key(("folder", "Empty")).isValid()
+    assert model.index_for_key(("feed", 1)).parent() == model.index_for_key(FEEDS)
+    assert model.index_for_key(("feed", 4)).parent() == model.index_for_key(("folder", "News"))
+    news = model.index_for_key(("folder", "News"))
+    assert model.index(news.row(), 1, news.parent()).data() == "7"
+
+
+def test_arabic_titles_are_aligned_right(qapp, service):
+    model = ArticleListModel(service.articles_by_ids)
+    model.set_ids(service.article_ids())
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    arabic = model.index(rows["استئناف المحادثات في دمشق"], ArticleListModel.TITLE)
+    english = model.index(rows["Markets rally on trade hopes"], ArticleListModel.TITLE)
+    assert arabic.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert english.data(Qt.ItemDataRole.TextAlignmentRole) is None
