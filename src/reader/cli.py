@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -20,7 +21,19 @@ from reader import __version__
 from reader.core import paths
 from reader.core.errors import ReaderError, StorageError
 from reader.core.service import Service
+from reader.core.storage.db import describe
 from reader.core.types import Query
+
+
+def _number(text: str) -> int:
+    """An id or a count: an integer SQLite can hold (a 30-digit id is bad input, not a crash)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not -(2**63) <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"number out of range: {text}")
+    return value
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,26 +66,39 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("add", "subscribe to a feed URL or a site URL (autodiscovery)", listing=True)
     p.add_argument("url")
     p.add_argument("--folder", metavar="NAME")
+    p.add_argument(
+        "--full-text", action="store_true", help="download each article's page (full text)"
+    )
     p = command("remove", "unsubscribe from a feed (its favorites stay)")
-    p.add_argument("feed_id", type=int, metavar="FEED_ID")
+    p.add_argument("feed_id", type=_number, metavar="FEED_ID")
     command("feeds", "list subscriptions with unread counts and errors", listing=True)
     p = command("import", "subscribe to the feeds of an OPML file", listing=True)
     p.add_argument("file", metavar="FILE")
     p = command("export", "write subscriptions as OPML 2.0 (stdout without FILE)")
     p.add_argument("file", nargs="?", metavar="FILE")
     p = command("refresh", "fetch and store new articles", listing=True)
-    p.add_argument("--feed", type=int, metavar="ID")
+    p.add_argument("--feed", type=_number, metavar="ID")
+    p.add_argument("--no-images", action="store_true", help="do not download images this time")
+    p = command("feed-option", "change a feed's options")
+    p.add_argument("feed_id", type=_number, metavar="FEED_ID")
+    p.add_argument(
+        "--full-text",
+        choices=("on", "off"),
+        required=True,
+        help="download each new article's page and keep its full text",
+    )
+    command("clear-cache", "remove cached images (favorites' images are kept)")
     p = command("articles", "list articles, newest first", listing=True)
-    p.add_argument("--feed", type=int, metavar="ID")
+    p.add_argument("--feed", type=_number, metavar="ID")
     p.add_argument("--folder", metavar="NAME")
     p.add_argument("--category", metavar="NAME")
     p.add_argument("--starred", action="store_true")
     p.add_argument("--unread", action="store_true")
     p.add_argument("--search", metavar="TEXT")
-    p.add_argument("--limit", type=int, default=50, metavar="N", help="default 50; 0 means all")
+    p.add_argument("--limit", type=_number, default=50, metavar="N", help="default 50; 0 means all")
     command("categories", "list categories with article and unread counts", listing=True)
     p = command("show", "show one article", listing=True)
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_number, metavar="ID")
     for name, text in (
         ("star", "add articles to favorites"),
         ("unstar", "remove articles from favorites"),
@@ -80,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("unread", "mark articles unread"),
     ):
         p = command(name, text)
-        p.add_argument("ids", type=int, nargs="+", metavar="ID")
+        p.add_argument("ids", type=_number, nargs="+", metavar="ID")
     p = command("favorites", "favorites: export them")
     fav = p.add_subparsers(
         dest="favorites_command", metavar="ACTION", parser_class=_Parser, required=True
@@ -112,6 +138,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), 1)
     except ReaderError as exc:
         return _fail(str(exc), 2)
+    except sqlite3.Error as exc:  # disk full, corrupt page, locked: one line, exit 1
+        return _fail(describe(exc, service.db_path), 1)
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except BrokenPipeError:  # `reader articles | head`: the reader of our output left
@@ -132,6 +160,8 @@ def _print_json(value: Any) -> None:
 
 def _add(service: Service, args: argparse.Namespace) -> int:
     feed = service.add_feed(args.url, folder=args.folder)
+    if args.full_text:
+        service.set_full_text(feed.id, True)
     if args.json:
         _print_json(asdict(feed))
     else:
@@ -193,7 +223,7 @@ def _refresh(service: Service, args: argparse.Namespace) -> int:
     ids = [args.feed] if args.feed is not None else None
     total = len(ids) if ids else len(service.feeds())
     results = []
-    for n, result in enumerate(service.refresh_iter(ids), 1):
+    for n, result in enumerate(service.refresh_iter(ids, images=not args.no_images), 1):
         results.append(result)
         if not args.json:
             what = (
@@ -261,7 +291,10 @@ def _categories(service: Service, args: argparse.Namespace) -> int:
 def _show(service: Service, args: argparse.Namespace) -> int:
     a = service.article(args.id)
     if args.json:
-        _print_json(_article_json(asdict(a)))
+        record = _article_json(asdict(a))
+        local = service.image_map(a.id)
+        record["images"] = [{"url": url, "path": str(path)} for url, path in local.items()]
+        _print_json(record)
         return 0
     print(a.title)
     print(" · ".join(x for x in (a.source, a.author or "", a.published or "") if x))
@@ -280,6 +313,8 @@ def _flag(column: str, value: bool) -> Callable[[Service, argparse.Namespace], i
     def handler(service: Service, args: argparse.Namespace) -> int:
         if column == "starred":
             service.set_starred(args.ids, value)
+            if value:  # a favorite keeps its images: fetch the missing ones now
+                service.download_images(args.ids)
         else:
             service.set_read(args.ids, value)
         return 0
@@ -294,7 +329,23 @@ def _favorites(service: Service, args: argparse.Namespace) -> int:
     return 0
 
 
+def _feed_option(service: Service, args: argparse.Namespace) -> int:
+    service.set_full_text(args.feed_id, args.full_text == "on")
+    feed = service.feed(args.feed_id)
+    print(f"feed {feed.id}: {feed.title}: full text {args.full_text}")
+    return 0
+
+
+def _clear_cache(service: Service, args: argparse.Namespace) -> int:
+    removed = service.clear_image_cache()
+    left = service.image_cache_bytes()
+    print(f"removed {removed} images; {left / 1048576:.1f} MB of favorites' images kept")
+    return 0
+
+
 _HANDLERS = {
+    "feed-option": _feed_option,
+    "clear-cache": _clear_cache,
     "add": _add,
     "remove": _remove,
     "feeds": _feeds,

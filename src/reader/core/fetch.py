@@ -5,6 +5,9 @@ Errors come back as `FetchError` with one sentence a user understands; a 304 is 
 
 from __future__ import annotations
 
+import email.utils
+import http.cookiejar
+import re
 import socket
 import threading
 import time
@@ -23,6 +26,7 @@ USER_AGENT = (
 MAX_BYTES = 20 * 1024 * 1024  # decoded body size cap
 DEADLINE_SECONDS = 30.0  # whole request, including a server that trickles bytes
 MAX_REDIRECTS = 5
+MAX_RETRY_AFTER = 24 * 3600  # a server cannot silence a feed for longer than a day
 ACCEPT = (
     "application/atom+xml, application/rss+xml, application/rdf+xml, application/feed+json, "
     "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5"
@@ -45,20 +49,61 @@ def check_url(url: str) -> str:
     url = url.strip()
     if "://" not in url and not url.startswith(("javascript:", "file:", "data:")):
         url = "https://" + url if "." in url.split("/")[0] else url
+    shown = repr(url if len(url) <= 100 else url[:100] + "…")  # a message stays one short line
     try:
         parsed = httpx.URL(url)
+        port = parsed.port
     except Exception as exc:
-        raise InvalidURLError(f"Not a valid URL: {url!r}.") from exc
+        raise InvalidURLError(f"Not a valid URL: {shown}.") from exc
     if parsed.scheme not in ("http", "https"):
-        raise InvalidURLError(f"Only http and https URLs can be subscribed to, not {url!r}.")
+        raise InvalidURLError(f"Only http and https URLs can be subscribed to, not {shown}.")
     if not parsed.host:
-        raise InvalidURLError(f"The URL {url!r} has no host name.")
+        raise InvalidURLError(f"The URL {shown} has no host name.")
+    host = parsed.raw_host.decode("ascii", "replace")  # IDNA-encoded
+    if not _HOST.fullmatch(host) or (port is not None and not 0 < port < 65536):
+        raise InvalidURLError(f"The URL {shown} has an invalid host name or port.")
     return str(parsed)
 
 
+_HOST = re.compile(r"[A-Za-z0-9._:-]+")  # after IDNA encoding; ':' for IPv6 literals
+
+
+class RetryLaterError(FetchError):
+    """A 429 or 503 with a usable Retry-After: the feed must not be asked before `delay` s."""
+
+    def __init__(self, message: str, delay: int) -> None:
+        super().__init__(message)
+        self.delay = delay
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> int | None:
+    """Retry-After (seconds or an HTTP date) -> seconds to wait (at most a day), or None."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if text.isdigit():
+        delay = int(text[:9])
+    else:
+        try:
+            when = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            return None
+        delay = int(when.timestamp() - (time.time() if now is None else now))
+    return min(delay, MAX_RETRY_AFTER) if delay > 0 else None
+
+
 def new_client(*, max_connections: int = 64) -> httpx.Client:
-    """One client shared by all fetch threads (httpx.Client is thread-safe)."""
+    """One client shared by all fetch threads (httpx.Client is thread-safe).
+
+    Its cookie jar refuses every cookie: a feed request carries no cookie a server set earlier.
+    """
+    no_cookies = http.cookiejar.CookieJar(
+        policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[])
+    )
     return httpx.Client(
+        cookies=no_cookies,
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
         timeout=httpx.Timeout(15.0, connect=10.0),
         limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=32),
@@ -118,6 +163,9 @@ def fetch(
                 _permanent(url, current, all_permanent),
             )
         if status >= 400:
+            delay = retry_after_seconds(resp_headers.get("retry-after"))
+            if status in (429, 503) and delay is not None:
+                raise RetryLaterError(_http_error(status, resp_headers), delay)
             raise FetchError(_http_error(status, resp_headers))
         if status != 200 and not 200 <= status < 300:
             raise FetchError(f"The server answered with an unexpected status {status}.")
@@ -285,7 +333,9 @@ def _http_error(status: int, headers: dict[str, str]) -> str:
     text = messages.get(status, f"The server answered with error {status}.")
     retry = headers.get("retry-after")
     if status in (429, 503) and retry:
-        text = text[:-1] + f"; it asks to retry after {retry.strip()[:40]}."
+        retry = retry.strip()[:40]
+        unit = " seconds" if retry.isdigit() else ""
+        text = text[:-1] + f"; it asks to retry after {retry}{unit}."
     return text
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
+import re
 import time
 import unicodedata
 import xml.sax
@@ -30,6 +31,11 @@ MAX_CATEGORIES = 40
 SUMMARY_CHARS = 500
 _MIN_TIME = 0  # 1970
 _MAX_TIME = 4102444800  # 2100-01-01
+_DOCTYPE = re.compile(rb"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
+# A plain entity: one character reference or a few characters, no nested or external
+# reference; a short value keeps a reference from expanding to more than about its own size.
+_SAFE_ENTITY = re.compile(rb'<!ENTITY\s+(\w+)\s+"(&#\w+;|[^&%"<>]{0,4})"\s*>')
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +101,7 @@ def parse_with_feedparser(body: bytes, headers: dict[str, str], url: str) -> Par
     # No content-location: feedparser would resolve relative guids against the feed's address,
     # and an article's identity must not change when its feed moves. Links are resolved here.
     response_headers = {k: v for k, v in headers.items() if k.lower() != "content-location"}
+    body = defuse_doctype(body)
     try:
         parsed = feedparser.parse(
             body,
@@ -117,6 +124,23 @@ def parse_with_feedparser(body: bytes, headers: dict[str, str], url: str) -> Par
     return ParsedFeed(
         feed_title(feed.get("title"), site_url, url), site_url, language, tuple(entries)
     )
+
+
+def defuse_doctype(body: bytes) -> bytes:
+    """Keep only plain entities in a DOCTYPE's internal subset (entity bombs, external entities).
+
+    feedparser filters entity declarations itself, but only those that start a line: a
+    DOCTYPE written on one line passes nested entities to expat (a "billion laughs" then costs
+    seconds and tens of MB before expat's own limit stops it).
+    """
+    match = _DOCTYPE.search(body, 0, 1 << 16)  # must start in the prolog
+    if match is None or not match.group(1) or _ELEMENT.search(body, 0, match.start()):
+        return body
+    safe = _SAFE_ENTITY.findall(match.group(1))[:200]
+    declarations = b"".join(b'\n<!ENTITY %s "%s">' % pair for pair in safe)
+    head = body[match.start() : match.start(1)].rstrip()
+    subset = b" [" + declarations + b"\n]>" if safe else b">"
+    return body[: match.start()] + head + subset + body[match.end() :]
 
 
 def feed_title(title: str | None, site_url: str | None, url: str) -> str:
@@ -334,6 +358,8 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         doc = json.loads(body.decode("utf-8-sig", errors="replace"))
     except ValueError as exc:
         raise ParseError(f"The document is not valid JSON ({str(exc)[:80]}).") from None
+    except RecursionError:
+        raise ParseError("The feed is nested too deeply to be read.") from None
     if not isinstance(doc, dict) or "jsonfeed.org" not in str(doc.get("version", "")):
         raise ParseError("The document is JSON but not a JSON Feed.")
     site_url = http_url(doc.get("home_page_url"))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import multiprocessing
+import multiprocessing.connection
+import os
 import sqlite3
 import threading
 import time
@@ -19,12 +21,13 @@ from pathlib import Path
 
 import httpx
 
-from reader.core import discover, favorites, opml, paths
+from reader.core import discover, favorites, fulltext, offline, opml, paths
 from reader.core import fetch as fetching
 from reader.core.errors import FetchError, InvalidURLError, ParseError, ReaderError, StorageError
 from reader.core.parse import ParsedFeed, parse_feed
 from reader.core.storage import articles as article_store
 from reader.core.storage import feeds as feed_store
+from reader.core.storage import images as image_store
 from reader.core.storage import search
 from reader.core.storage.db import connect, describe
 from reader.core.types import (
@@ -62,7 +65,13 @@ class Service:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._client: httpx.Client | None = None
-        search.ensure_current(self.conn)  # also opens now: a bad database is refused at start
+        self.images = offline.ImageCache(paths.cache_dir(self.data_dir))
+        self._image_uses: dict[int, int] = {}  # image id -> last shown; written at next download
+        try:
+            search.ensure_current(self.conn)  # also opens now: a bad database is refused at start
+        except sqlite3.DatabaseError as exc:  # e.g. a corrupt page past the header
+            self.close()
+            raise StorageError(describe(exc, self.db_path)) from None
 
     # --- plumbing ---
 
@@ -84,6 +93,11 @@ class Service:
             return self._client
 
     def close(self) -> None:
+        if self._image_uses:
+            try:
+                self._write_image_uses()
+            except (ReaderError, sqlite3.Error):
+                pass
         with self._lock:
             for conn in self._connections:
                 try:
@@ -185,6 +199,8 @@ class Service:
         state = feed_store.fetch_states(self.conn, [feed_id])[0]
         outcome = Outcome(state, fetched, parsed, body_hash=digest(fetched.body))
         store_outcome(self.conn, outcome, self._now())
+        # Images are only linked here (no network): the next refresh downloads them.
+        self._link_images(self.article_ids(Query(feed_id=feed_id)))
         return self.feed(feed_id)
 
     def _refuse_duplicate(self, url: str) -> None:
@@ -284,11 +300,17 @@ class Service:
         feed_ids: Sequence[int] | None = None,
         *,
         cancel: threading.Event | None = None,
+        images: bool = True,
     ) -> Iterator[UpdateResult]:
         """Refresh all (or some) feeds; one result per feed, in completion order.
 
-        Old read articles are purged afterwards (favorites and unread ones never are).
+        Old read articles are purged afterwards (favorites and unread ones never are). After the
+        last result, still inside the generator (so the progress is never held up): full text
+        for feeds that ask for it, then the new articles' images (unless `images` is False or
+        the setting `download_images` is "0"), then the cache budget. `cancel` also stops that
+        work, between two pages or images.
         """
+        started = self._now()
         if feed_ids is not None:
             for feed_id in feed_ids:
                 feed_store.get_feed(self.conn, feed_id)
@@ -308,6 +330,7 @@ class Service:
                 pool.shutdown(wait=False, cancel_futures=True)
         if not (cancel and cancel.is_set()):
             self.purge()
+            self._after_refresh([s.id for s in states], started, cancel, images=images)
 
     def purge(self, days: int | None = None) -> int:
         days = (
@@ -348,6 +371,8 @@ class Service:
     def set_starred(self, ids: Sequence[int], starred: bool = True) -> None:
         with self._write() as conn:
             article_store.set_flag(conn, ids, "starred", starred, self._now())
+        if starred:  # linked images are pinned; `download_images(ids)` fetches missing ones
+            self._link_images(ids)
 
     def mark_all_read(self, query: Query = ALL) -> int:
         ids = self.article_ids(dataclasses.replace(query, unread=True))
@@ -355,9 +380,130 @@ class Service:
         return len(ids)
 
     def export_favorites(self, path: Path, *, fmt: str = "html") -> int:
+        """Write every favorite to one file; its stored images go inside it (data: URIs)."""
         items = list(article_store.favorites_for_export(self.conn))
-        favorites.export(items, path, fmt=fmt)
+        local = {item.id: self.image_map(item.id) for item in items}
+        favorites.export(items, path, fmt=fmt, images=local)
         return len(items)
+
+    # --- offline: images and full text (see core/offline.py and core/fulltext.py) ---
+
+    def _after_refresh(
+        self, feed_ids: list[int], since: int, cancel: threading.Event | None, *, images: bool
+    ) -> None:
+        """Full text, then images of what the refresh added; never fails the refresh."""
+        try:
+            changed = fulltext.run(
+                self.conn, self.client, feed_ids, cancel=cancel, clock=self.clock
+            )
+            new = image_store.added_since(self.conn, since, feed_ids)
+            self._link_images(list(dict.fromkeys(new + changed)))
+            images = images and self.setting("download_images", "1") != "0"
+            if images and not (cancel and cancel.is_set()):
+                self.download_images(cancel=cancel)
+        except (ReaderError, sqlite3.Error, OSError) as exc:
+            log.warning("offline copies after the refresh failed: %s", exc)
+
+    def _link_images(self, article_ids: Sequence[int]) -> None:
+        self.images.collect(self.conn, article_ids, self._now())
+
+    def download_images(
+        self, article_ids: Sequence[int] | None = None, *, cancel: threading.Event | None = None
+    ) -> int:
+        """Download the images not stored yet (of these articles, else of all); then fit the
+        cache in its budget. Returns how many were stored. Blocks: call it off the GUI thread.
+
+        Given article ids (a new favorite), images that failed before are tried again.
+        """
+        if article_ids is not None:
+            self._link_images(article_ids)
+        stored = self.images.download(
+            self.conn,
+            self.client,
+            article_ids=article_ids,
+            cancel=cancel,
+            clock=self.clock,
+            retry_failed=article_ids is not None,
+        )
+        self._write_image_uses()
+        self.images.evict(self.conn, self.image_budget())
+        return stored
+
+    def image_map(self, article_id: int) -> dict[str, Path]:
+        """Image URL -> local file for an article's stored images (contract: core/offline.py).
+
+        Never touches the network; a URL missing from the map has no local copy.
+        """
+        rows = image_store.article_images(self.conn, article_id)
+        if not rows:
+            return {}
+        found: dict[str, Path] = {}
+        now = self._now()
+        with self._lock:
+            for image_id, url, relative in rows:
+                path = self.images.file(relative)
+                if path.is_file():
+                    found[url] = path
+                    self._image_uses[image_id] = now
+        row = self.conn.execute(
+            "SELECT content_html, link FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is not None:
+            for raw, url in offline.image_sources(row[0], row[1]):
+                if raw != url and url in found:
+                    found[raw] = found[url]
+        return found
+
+    def local_image(self, url: str) -> Path | None:
+        """The local file of one image URL, if it is stored; never touches the network."""
+        found = image_store.find(self.conn, url)
+        if found is None:
+            return None
+        with self._lock:
+            self._image_uses[found[0]] = self._now()
+        path = self.images.file(found[1])
+        return path if path.is_file() else None
+
+    def image_errors(self, article_id: int) -> list[tuple[str, str]]:
+        """(url, reason) of the article's images that could not be stored."""
+        return image_store.article_errors(self.conn, article_id)
+
+    def _write_image_uses(self) -> None:
+        with self._lock:
+            uses, self._image_uses = self._image_uses, {}
+        if uses:
+            with self._write() as conn:
+                image_store.touch(conn, uses)
+
+    def image_budget(self) -> int:
+        """The image cache budget in bytes (setting `image_cache_mb`, default 1024)."""
+        try:
+            megabytes = float(self.setting("image_cache_mb") or offline.DEFAULT_BUDGET_MB)
+        except ValueError:
+            megabytes = offline.DEFAULT_BUDGET_MB
+        return max(0, int(megabytes * 1024 * 1024))
+
+    def image_cache_bytes(self) -> int:
+        return image_store.total_size(self.conn)
+
+    def clear_image_cache(self) -> int:
+        """Remove every cached image except favorites'; returns the number of files removed."""
+        self._write_image_uses()
+        return self.images.clear(self.conn)
+
+    def set_full_text(self, feed_id: int, on: bool) -> None:
+        """Turn "Download full article" on or off; pages are extracted at refresh."""
+        feed_store.get_feed(self.conn, feed_id)
+        with self._write() as conn:
+            image_store.set_full_text(conn, feed_id, on)
+
+    def full_text_enabled(self, feed_id: int) -> bool:
+        feed_store.get_feed(self.conn, feed_id)
+        return image_store.full_text_enabled(self.conn, feed_id)
+
+    def full_text_error(self, article_id: int) -> str | None:
+        """Why the article's full text could not be extracted (None: done, or never tried)."""
+        return image_store.full_text_error(self.conn, article_id)
 
 
 def _charset(headers: dict[str, str]) -> str | None:
@@ -375,6 +521,24 @@ def _parse_pool() -> Executor | None:
         return ProcessPoolExecutor(
             max_workers=max(1, min(4, multiprocessing.cpu_count())),
             mp_context=multiprocessing.get_context("forkserver"),
+            initializer=_exit_with_parent,
         )
     except (OSError, ValueError):
         return None
+
+
+def _exit_with_parent() -> None:
+    """In a parse worker: exit as soon as the process that started the pool is gone.
+
+    After a kill -9 or a crash of Reader, workers would otherwise wait on their task queue
+    forever (they hold its write end themselves) and keep the forkserver alive with them.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()

@@ -27,7 +27,7 @@ import httpx
 
 from reader.core import fetch as fetching
 from reader.core.decide import decide
-from reader.core.errors import FetchError, ParseError
+from reader.core.errors import FetchError, ParseError, StorageError
 from reader.core.parse import ParsedFeed, parse_feed
 from reader.core.storage import articles as store
 from reader.core.storage import feeds as feed_store
@@ -47,6 +47,7 @@ class Outcome:
     parsed: ParsedFeed | None = None
     error: str | None = None
     body_hash: str | None = None
+    retry_delay: int | None = None  # seconds the server asked us to wait (429/503 Retry-After)
 
     @property
     def unchanged(self) -> bool:
@@ -76,6 +77,8 @@ def fetch_and_parse(
             return Outcome(state, fetched, future.result(), body_hash=body_hash)
         parsed = parse_feed(fetched.body, fetched.headers, fetched.url)
         return Outcome(state, fetched, parsed, body_hash=body_hash)
+    except fetching.RetryLaterError as exc:
+        return Outcome(state, error=str(exc), retry_delay=exc.delay)
     except (FetchError, ParseError) as exc:
         return Outcome(state, error=str(exc))
     except (CancelledError, BrokenExecutor):
@@ -108,6 +111,9 @@ def store_outcome(conn: sqlite3.Connection, outcome: Outcome, now: int) -> Updat
                 conn.execute("ROLLBACK")
             raise
     except sqlite3.Error as exc:
+        if environment_error(exc):
+            # Disk full, read-only, corrupt: every other feed would fail the same way.
+            raise StorageError(describe(exc)) from None
         log.warning("storing %s failed: %s", state.url, exc)
         return UpdateResult(state.id, state.url, "error", error=describe(exc))
 
@@ -115,7 +121,8 @@ def store_outcome(conn: sqlite3.Connection, outcome: Outcome, now: int) -> Updat
 def _store(conn: sqlite3.Connection, outcome: Outcome, now: int) -> UpdateResult:
     state = outcome.state
     if outcome.error is not None:
-        feed_store.record_error(conn, state.id, outcome.error, now)
+        retry_after = now + outcome.retry_delay if outcome.retry_delay else None
+        feed_store.record_error(conn, state.id, outcome.error, now, retry_after=retry_after)
         return UpdateResult(state.id, state.url, "error", error=outcome.error)
     fetched = outcome.fetched
     assert fetched is not None
@@ -158,6 +165,12 @@ def refresh_iter(
     Setting `cancel` stops between feeds: feeds already stored stay stored, the rest are left.
     """
     cancel = cancel or threading.Event()
+    now = int(clock())
+    for state in states:
+        if state.retry_after is not None and state.retry_after > now:
+            # Not asked at all: the server said when it wants to hear from us again.
+            yield UpdateResult(state.id, state.url, "error", error=waiting_message(state))
+    states = [s for s in states if s.retry_after is None or s.retry_after <= now]
     if not states:
         return
     pool = ThreadPoolExecutor(max_workers=min(workers, len(states)), thread_name_prefix="fetch")
@@ -184,6 +197,14 @@ def refresh_iter(
         _store_unchanged(conn, unchanged, int(clock()))
 
 
+def waiting_message(state: FetchState) -> str:
+    """The row of a feed skipped because its server asked to wait (local time)."""
+    until = time.localtime(state.retry_after or 0)
+    today = time.localtime()
+    shown = time.strftime("%H:%M" if until[:3] == today[:3] else "%Y-%m-%d %H:%M", until)
+    return f"Waiting until {shown} as the server asked; the feed was not checked this time."
+
+
 def _store_unchanged(conn: sqlite3.Connection, outcomes: list[Outcome], now: int) -> None:
     if not outcomes:
         return
@@ -195,4 +216,13 @@ def _store_unchanged(conn: sqlite3.Connection, outcomes: list[Outcome], now: int
     except sqlite3.Error as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        log.warning("recording %d unchanged feeds failed: %s", len(outcomes), exc)
+        if not environment_error(exc):  # an environment error was already reported
+            log.warning("recording %d unchanged feeds failed: %s", len(outcomes), exc)
+
+
+def environment_error(exc: sqlite3.Error) -> bool:
+    """The machine's fault, not one feed's: the refresh stops and tells the user."""
+    text = str(exc).lower()
+    return any(
+        word in text for word in ("full", "disk i/o", "readonly", "malformed", "not a database")
+    )

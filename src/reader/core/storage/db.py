@@ -9,7 +9,7 @@ from pathlib import Path
 from reader.core.errors import StorageError
 
 APPLICATION_ID = 0x52454144  # "READ"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA_1 = """
 CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,6 +60,7 @@ CREATE INDEX articles_feed_sort ON articles(feed_id, sort_time DESC, id DESC);
 CREATE INDEX articles_unread_sort ON articles(sort_time DESC, id DESC) WHERE read = 0;
 CREATE INDEX articles_starred_sort ON articles(sort_time DESC, id DESC) WHERE starred = 1;
 CREATE INDEX articles_feed_read ON articles(feed_id, read);
+CREATE INDEX articles_purgeable ON articles(sort_time) WHERE read = 1 AND starred = 0;
 CREATE TABLE categories(id INTEGER PRIMARY KEY, name TEXT NOT NULL, key TEXT NOT NULL UNIQUE);
 CREATE TABLE article_categories(
     category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
@@ -77,11 +78,38 @@ CREATE TABLE purged(
     key TEXT NOT NULL,
     PRIMARY KEY(feed_id, key)
 ) WITHOUT ROWID;
+CREATE TABLE images(
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    path TEXT,
+    mime TEXT,
+    size INTEGER NOT NULL DEFAULT 0,
+    fetched INTEGER,
+    last_used INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX images_lru ON images(last_used, id) WHERE path IS NOT NULL;
+CREATE TABLE article_images(
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+    PRIMARY KEY(article_id, image_id)
+) WITHOUT ROWID;
+CREATE INDEX article_images_image ON article_images(image_id, article_id);
+CREATE TABLE full_text(
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    fetched INTEGER NOT NULL,
+    error TEXT
+);
 """
 
 # One function per schema step: MIGRATIONS[n] upgrades a database at version n to n + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: lambda conn: _run_script(conn, _SCHEMA_1),
+    # 1 -> 2: when a server answered 429/503 with Retry-After, the time (epoch s) before which
+    # the feed is not asked again.
+    1: lambda conn: _run_script(conn, "ALTER TABLE feeds ADD COLUMN retry_after INTEGER"),
 }
 
 
@@ -111,7 +139,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise StorageError(f"Cannot open the database {path}: {exc}.") from None
+        raise StorageError(describe(exc, path)) from None
     try:
         _check_and_migrate(conn, path, exists)
     except BaseException:
@@ -124,14 +152,19 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, exists: bool) -> No
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        # A file with no table yet is a database another Reader process is just creating.
+        blank = not conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+    except sqlite3.OperationalError as exc:  # read-only folder, locked: not the file's fault
+        raise StorageError(describe(exc, path)) from None
     except sqlite3.DatabaseError:
         raise StorageError(
             f"{path} is not a Reader database or is corrupt; it was left untouched. "
             "Move it away (or restore a backup) and start again."
         ) from None
-    if exists and app_id != APPLICATION_ID:
+    if exists and app_id != APPLICATION_ID and not (blank and app_id == version == 0):
         raise StorageError(
-            f"{path} is not a Reader database (another program's file?); it was left untouched."
+            f"{path} is not a Reader database (another program's file?); it was left untouched. "
+            "Move it away, or use another data folder."
         )
     if version > SCHEMA_VERSION:
         raise StorageError(
@@ -148,6 +181,8 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, exists: bool) -> No
         if version < SCHEMA_VERSION:
             conn.execute("BEGIN IMMEDIATE")
             try:
+                # Another process may have migrated (or created) it while we waited for the lock.
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
                 for step in range(version, SCHEMA_VERSION):
                     MIGRATIONS[step](conn)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -169,11 +204,27 @@ def describe(exc: sqlite3.Error, path: Path | None = None) -> str:
     text = str(exc).lower()
     where = f" ({path})" if path else ""
     if "readonly" in text or "read-only" in text:
-        return f"The database{where} is read-only; check the data folder's permissions."
+        return (
+            f"The database{where} is read-only; nothing was changed. Check the data folder's "
+            "permissions, or use another data folder."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return (
+            f"The database{where} is corrupt; it was left untouched. Move it away (or restore "
+            "a backup) and start again."
+        )
     if "full" in text:
         return f"The disk is full; nothing was lost, free some space and try again{where}."
+    if "disk i/o error" in text:  # a write refused: file size limit, quota, failing disk
+        return (
+            f"The database{where} could not be written to disk (is it full?); nothing was "
+            "lost: free some space and try again."
+        )
     if "locked" in text or "busy" in text:
         return f"The database{where} is busy in another program; try again in a moment."
     if "unable to open" in text:
-        return f"The database{where} cannot be opened; check the data folder."
+        return (
+            f"The database{where} cannot be opened; check that the data folder exists and "
+            "that you may write in it."
+        )
     return f"Database error{where}: {exc}."

@@ -29,6 +29,7 @@ class FetchState:
     last_modified: str | None
     full_text: bool
     body_hash: str | None = None  # of the last body parsed: the same bytes are not parsed again
+    retry_after: int | None = None  # epoch s: the server asked not to be asked before then
 
 
 def list_feeds(conn: sqlite3.Connection) -> list[Feed]:
@@ -60,13 +61,13 @@ def insert_feed(
 
 
 def fetch_states(conn: sqlite3.Connection, feed_ids: list[int] | None = None) -> list[FetchState]:
-    sql = "SELECT id, url, etag, last_modified, full_text, body_hash FROM feeds"
+    sql = "SELECT id, url, etag, last_modified, full_text, body_hash, retry_after FROM feeds"
     if feed_ids is None:
         rows = conn.execute(sql + " ORDER BY id").fetchall()
     else:
         marks = ",".join("?" * len(feed_ids))
         rows = conn.execute(sql + f" WHERE id IN ({marks}) ORDER BY id", feed_ids).fetchall()
-    return [FetchState(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
+    return [FetchState(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
 
 
 def record_success(
@@ -85,16 +86,25 @@ def record_success(
     conn.execute(
         """UPDATE feeds SET title = COALESCE(?, title), site_url = COALESCE(?, site_url),
            language = COALESCE(?, language), etag = ?, last_modified = ?, error = NULL,
-           last_fetched = ?, body_hash = COALESCE(?, body_hash) WHERE id = ?""",
+           last_fetched = ?, body_hash = COALESCE(?, body_hash), retry_after = NULL
+           WHERE id = ?""",
         (title, site_url, language, etag, last_modified, now, body_hash, feed_id),
     )
     if new_url and find_feed_id(conn, new_url) is None:
         conn.execute("UPDATE feeds SET url = ? WHERE id = ?", (new_url, feed_id))
 
 
-def record_error(conn: sqlite3.Connection, feed_id: int, message: str, now: int) -> None:
+def record_error(
+    conn: sqlite3.Connection,
+    feed_id: int,
+    message: str,
+    now: int,
+    *,
+    retry_after: int | None = None,
+) -> None:
     conn.execute(
-        "UPDATE feeds SET error = ?, last_fetched = ? WHERE id = ?", (message, now, feed_id)
+        "UPDATE feeds SET error = ?, last_fetched = ?, retry_after = ? WHERE id = ?",
+        (message, now, retry_after, feed_id),
     )
 
 
@@ -112,7 +122,8 @@ def update_feed(
         conn.execute("UPDATE feeds SET user_title = ? WHERE id = ?", (title or None, feed_id))
     if url is not None:
         conn.execute(
-            "UPDATE feeds SET url = ?, etag = NULL, last_modified = NULL WHERE id = ?",
+            "UPDATE feeds SET url = ?, etag = NULL, last_modified = NULL, retry_after = NULL "
+            "WHERE id = ?",
             (url, feed_id),
         )
     if folder is not None or clear_folder:
