@@ -356,7 +356,8 @@ class ImageCache:
             chunk = list(article_ids[start : start + 200])
             marks = ",".join("?" * len(chunk))
             rows = conn.execute(
-                f"SELECT id, content_html, enclosures, link FROM articles WHERE id IN ({marks})",
+                "SELECT a.id, c.content_html, a.enclosures, a.link FROM articles a "
+                f"JOIN article_content c ON c.id = a.id WHERE a.id IN ({marks})",
                 chunk,
             ).fetchall()
             found = [(r[0], image_urls(r[1], r[2], r[3])) for r in rows]

@@ -446,7 +446,9 @@ class Service:
                     found[url] = path
                     self._image_uses[image_id] = now
         row = self.conn.execute(
-            "SELECT content_html, link FROM articles WHERE id = ?", (article_id,)
+            "SELECT c.content_html, a.link FROM articles a "
+            "JOIN article_content c ON c.id = a.id WHERE a.id = ?",
+            (article_id,),
         ).fetchone()
         if row is not None:
             for raw, url in offline.image_sources(row[0], row[1]):

@@ -20,9 +20,10 @@ SELECT a.id, a.feed_id, COALESCE(f.user_title, NULLIF(f.title, ''), a.source, f.
 FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
 """
 _DETAIL = """
-SELECT a.content_html, a.summary, a.enclosures, a.direction,
+SELECT c.content_html, c.summary, a.enclosures, a.direction,
        COALESCE(f.user_title, NULLIF(f.title, ''), a.source, f.url, ''), a.comments
-FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?
+FROM articles a JOIN article_content c ON c.id = a.id
+LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?
 """
 
 
@@ -54,8 +55,8 @@ def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> 
         sort_time = entry.published or entry.updated or now
         cur = conn.execute(
             """INSERT INTO articles(feed_id, key, guid, link, title, author, published, updated,
-               sort_time, added, content_html, summary, enclosures, comments, direction, hash)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+               sort_time, added, enclosures, comments, direction, hash)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (
                 feed_id,
                 entry.key,
@@ -67,8 +68,6 @@ def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> 
                 entry.updated,
                 sort_time,
                 now,
-                entry.content_html,
-                entry.summary,
                 _enclosures_json(entry),
                 entry.comments,
                 entry.direction,
@@ -76,6 +75,10 @@ def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> 
             ),
         )
         article_id = int(cur.lastrowid or 0)
+        conn.execute(
+            "INSERT INTO article_content(id, content_html, summary) VALUES (?, ?, ?)",
+            (article_id, entry.content_html, entry.summary),
+        )
         _write_categories(conn, categories, article_id, sort_time, entry.categories)
         search.index(conn, article_id, entry.title, entry.author, entry.text)
     search.unindex(conn, [article_id for article_id, _ in plan.updates])
@@ -84,7 +87,7 @@ def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> 
         sort_time = entry.published or entry.updated or row[0]
         conn.execute(
             """UPDATE articles SET key = ?, guid = ?, link = ?, title = ?, author = ?,
-               published = ?, updated = ?, sort_time = ?, content_html = ?, summary = ?,
+               published = ?, updated = ?, sort_time = ?,
                enclosures = ?, comments = ?, direction = ?, hash = ? WHERE id = ?""",
             (
                 entry.key,
@@ -95,14 +98,16 @@ def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> 
                 entry.published,
                 entry.updated,
                 sort_time,
-                entry.content_html,
-                entry.summary,
                 _enclosures_json(entry),
                 entry.comments,
                 entry.direction,
                 entry.hash,
                 article_id,
             ),
+        )
+        conn.execute(
+            "UPDATE article_content SET content_html = ?, summary = ? WHERE id = ?",
+            (entry.content_html, entry.summary, article_id),
         )
         conn.execute("DELETE FROM article_categories WHERE article_id = ?", (article_id,))
         _write_categories(conn, categories, article_id, sort_time, entry.categories)

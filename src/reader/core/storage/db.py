@@ -42,8 +42,6 @@ CREATE TABLE articles(
     updated INTEGER,
     sort_time INTEGER NOT NULL,
     added INTEGER NOT NULL,
-    content_html TEXT NOT NULL,
-    summary TEXT NOT NULL,
     enclosures TEXT,
     comments TEXT,
     direction TEXT NOT NULL DEFAULT 'ltr',
@@ -52,6 +50,12 @@ CREATE TABLE articles(
     starred INTEGER NOT NULL DEFAULT 0,
     starred_at INTEGER,
     source TEXT
+);
+-- The large text lives apart, so scans of the list columns (counts, categories) stay small.
+CREATE TABLE article_content(
+    id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    content_html TEXT NOT NULL,
+    summary TEXT NOT NULL
 );
 CREATE UNIQUE INDEX articles_feed_key ON articles(feed_id, key);
 CREATE INDEX articles_feed_link ON articles(feed_id, link);

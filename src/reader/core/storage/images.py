@@ -201,7 +201,8 @@ def full_text_candidates(
         where = f" AND a.feed_id IN ({','.join('?' * len(feed_ids))})"
         params = list(feed_ids)
     rows = conn.execute(
-        "SELECT a.id, a.link, a.content_html FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        "SELECT a.id, a.link, c.content_html FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        "JOIN article_content c ON c.id = a.id "
         "WHERE f.full_text = 1 AND a.starred = 0 AND a.link IS NOT NULL" + where + " "
         "AND NOT EXISTS (SELECT 1 FROM full_text t WHERE t.article_id = a.id) "
         "ORDER BY a.sort_time DESC, a.id DESC LIMIT ?",
@@ -223,7 +224,9 @@ def replace_content(
     if row is None or row[2]:
         return False
     search.unindex(conn, [article_id])
-    conn.execute("UPDATE articles SET content_html = ? WHERE id = ?", (content_html, article_id))
+    conn.execute(
+        "UPDATE article_content SET content_html = ? WHERE id = ?", (content_html, article_id)
+    )
     search.index(conn, article_id, row[0], row[1], text)
     return True
 

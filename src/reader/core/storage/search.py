@@ -32,7 +32,9 @@ def unindex(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
         chunk = list(ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
         rows = conn.execute(
-            f"SELECT id, title, author, content_html FROM articles WHERE id IN ({marks})", chunk
+            "SELECT a.id, a.title, a.author, c.content_html FROM articles a "
+            f"JOIN article_content c ON c.id = a.id WHERE a.id IN ({marks})",
+            chunk,
         ).fetchall()
         conn.executemany(
             "INSERT INTO articles_fts(articles_fts, rowid, title, author, body) "
@@ -50,7 +52,8 @@ def ensure_current(conn: sqlite3.Connection) -> None:
     try:
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
         rows: Iterable[tuple[int, str, str | None, str]] = conn.execute(
-            "SELECT id, title, author, content_html FROM articles"
+            "SELECT a.id, a.title, a.author, c.content_html "
+            "FROM articles a JOIN article_content c ON c.id = a.id"
         ).fetchall()
         conn.executemany(
             "INSERT INTO articles_fts(rowid, title, author, body) VALUES (?, ?, ?, ?)",
