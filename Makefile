@@ -5,11 +5,13 @@ PY     := $(VENV)/bin/python
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
            libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0
+# The validators the desktop-file tests run (tests/unit/test_desktop_files.py).
+TEST_DEBS := desktop-file-utils appstream
 
 .PHONY: run test lint format system-deps venv clean
 
 system-deps:
-	@missing=""; for p in $(QT_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(QT_DEBS) $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -41,3 +43,8 @@ format: venv
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
+
+.PHONY: install-desktop
+# The menu entry, icon and AppStream file for this user, under $XDG_DATA_HOME (~/.local/share).
+install-desktop: venv
+	$(VENV)/bin/reader install-desktop

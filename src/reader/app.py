@@ -1,24 +1,100 @@
-"""Composition root: the command line when a command is given, otherwise the window."""
+"""Composition root: the command line when a command is given, otherwise the window.
+
+`reader [--data-dir DIR] [--refresh] [URL...]` is the window: handed to the window already
+running on that data folder when there is one (ui/instance.py), else a new window. Every
+subcommand goes to cli.py and never through the single-instance logic.
+"""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+
+class _WindowArgs(argparse.ArgumentParser):
+    """The window's own arguments; anything it cannot parse goes to the CLI's parser instead."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
+def _feed_target(text: str) -> str | None:
+    """A command-line argument as a URL to subscribe to, or None when it is not one.
+
+    feed://host/x -> http://host/x and feed:https://host/x -> https://host/x (the feed: scheme
+    the desktop entry registers); an existing file becomes a file: URI.
+    """
+    if text.startswith("feed:"):
+        rest = text[len("feed:") :]
+        return rest if rest.startswith(("http://", "https://")) else "http:" + rest
+    if text.startswith(("http://", "https://", "file:")):
+        return text
+    path = Path(text)
+    if path.is_file():
+        return path.resolve().as_uri()
+    return None
+
+
+def window_request(
+    args: Sequence[str], commands: set[str]
+) -> tuple[str | None, bool, tuple[str, ...]] | None:
+    """(data_dir, refresh, urls) when `args` open the window, None when they are a command."""
+    if any(a in ("-h", "--help", "--version") for a in args):
+        return None
+    parser = _WindowArgs(add_help=False, allow_abbrev=False)
+    parser.add_argument("--data-dir")
+    parser.add_argument("--refresh", action="store_true")
+    parser.add_argument("targets", nargs="*")
+    try:
+        known, rest = parser.parse_known_args(list(args))
+    except ValueError:
+        return None
+    if rest or (known.targets and known.targets[0] in commands):
+        return None
+    urls = [_feed_target(t) for t in known.targets]
+    if any(u is None for u in urls):
+        return None  # a mistyped command: let the CLI say so
+    return known.data_dir, known.refresh, tuple(u for u in urls if u is not None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from reader import cli
 
-    parser = cli.build_parser()
-    known, rest = parser.parse_known_args(args)
-    if known.command is not None or rest or any(a in ("-h", "--help", "--version") for a in args):
+    window = window_request(args, _commands(cli.build_parser()))
+    if window is None:
         return cli.run(args)
-    return run_window(known.data_dir)
+    data_dir, refresh, urls = window
+    return run_window(data_dir, refresh=refresh, urls=urls)
 
 
-def run_window(data_dir: str | None) -> int:
+def run_window(data_dir: str | None, *, refresh: bool = False, urls: tuple[str, ...] = ()) -> int:
+    from reader.core import paths
+
+    directory = paths.data_dir(data_dir)
+    from reader.ui import instance
+
+    request = instance.Request.from_launch(refresh=refresh, urls=urls)
+    name = instance.socket_name(directory)
+    try:
+        if instance.send(name, request):  # a window runs on this data folder: it takes over
+            return 0
+    except TimeoutError as exc:
+        sys.stderr.write(f"reader: {exc}\n")
+        return 1
     if not (
         os.environ.get("DISPLAY")
         or os.environ.get("WAYLAND_DISPLAY")
@@ -29,15 +105,14 @@ def run_window(data_dir: str | None) -> int:
             "reader: no display to open the window on; run a command instead (reader --help).\n"
         )
         return 1
-    from reader.core import paths
     from reader.core.errors import StorageError
     from reader.core.service import Service
 
     try:
-        service = Service(paths.data_dir(data_dir))
+        service = Service(directory)
     except StorageError as exc:
         sys.stderr.write(f"reader: {exc}\n")
         return 1
     from reader.ui.main import run
 
-    return run(service)
+    return run(service, instance=name, request=request)

@@ -47,13 +47,21 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reader",
-        description="Reader: a desktop news reader. Without a command it opens the window.",
+        description=(
+            "Reader: a desktop news reader. Without a command it opens the window, or brings the"
+            " running one to the front; `reader URL` opens the subscribe dialog for a feed URL."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="data folder (default: $READER_DATA_DIR or the platform's)",
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="with no command: open the window (or use the running one) and refresh all feeds",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -119,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="default: from the file name, else html",
     )
+    p = command(
+        "install-desktop",
+        "add Reader to the desktop's menu: entry, icon and AppStream data under $XDG_DATA_HOME",
+    )
+    p.add_argument("--uninstall", action="store_true", help="remove those files again")
     return parser
 
 
@@ -128,6 +141,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    if args.command == "install-desktop":  # no data dir involved
+        return _install_desktop(args)
     try:
         service = Service(paths.data_dir(args.data_dir))
     except StorageError as exc:
@@ -147,6 +162,19 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 0
     finally:
         service.close()
+
+
+def _install_desktop(args: argparse.Namespace) -> int:
+    from reader import desktop
+
+    try:
+        if args.uninstall:
+            desktop.uninstall()
+        else:
+            desktop.install()
+    except OSError as exc:
+        return _fail(f"cannot write the desktop files: {exc}", 1)
+    return 0
 
 
 def _fail(message: str, code: int) -> int:

@@ -1,0 +1,259 @@
+"""One window per data folder: a later launch hands its request to the running window, a stale
+socket left by a crash is recovered, and the command line never goes through any of it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from reader import app, cli
+from reader.desktop import APP_ID
+from reader.ui import instance, main
+from reader.ui.instance import InstanceServer, Request
+
+
+@pytest.fixture
+def name(tmp_path: Path) -> str:
+    return str(tmp_path / "r.sock")  # a path keeps tests apart from any real window
+
+
+@pytest.fixture
+def listener(qtbot: Any, name: str) -> Iterator[InstanceServer]:
+    """The running window's end (the ui conftest's `server` is the feed server)."""
+    srv = InstanceServer(name)
+    assert srv.listen()
+    yield srv
+    srv.close()
+
+
+class Launch:
+    """A second launch's send() in a thread, so this thread's event loop can serve it."""
+
+    def __init__(self, name: str, request: Request, **kwargs: Any) -> None:
+        self.result: Any = None
+        self._thread = threading.Thread(target=self._run, args=(name, request, kwargs))
+        self._thread.start()
+
+    def _run(self, name: str, request: Request, kwargs: dict[str, Any]) -> None:
+        try:
+            self.result = instance.send(name, request, **kwargs)
+        except Exception as exc:
+            self.result = exc
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+
+def _launch(qtbot: Any, name: str, request: Request, **kwargs: Any) -> Any:
+    launch = Launch(name, request, **kwargs)
+    qtbot.waitUntil(launch.done, timeout=10_000)
+    return launch.result
+
+
+def test_second_launch_asks_to_raise(qtbot: Any, listener: InstanceServer, name: str) -> None:
+    refreshes: list[None] = []
+    listener.refresh_requested.connect(lambda: refreshes.append(None))
+    with qtbot.waitSignal(listener.raise_requested, timeout=5000) as raised:
+        launch = Launch(name, Request(activation_token="tok-1"))
+    qtbot.waitUntil(launch.done)
+    assert launch.result is True
+    assert raised.args == ["tok-1"]
+    assert refreshes == []
+
+
+def test_refresh_is_handed_over_without_raising(
+    qtbot: Any, listener: InstanceServer, name: str
+) -> None:
+    raised: list[str] = []
+    listener.raise_requested.connect(raised.append)
+    with qtbot.waitSignal(listener.refresh_requested, timeout=5000):
+        launch = Launch(name, Request(refresh=True))
+    qtbot.waitUntil(launch.done)
+    assert launch.result is True
+    assert raised == []
+
+
+def test_url_opens_the_subscribe_dialog(qtbot: Any, listener: InstanceServer, name: str) -> None:
+    with qtbot.waitSignal(listener.open_requested, timeout=5000) as opened:
+        launch = Launch(name, Request(urls=("https://news.example/feed.xml",)))
+    qtbot.waitUntil(launch.done)
+    assert opened.args == ["https://news.example/feed.xml"]
+
+
+def test_malformed_request_is_refused(qtbot: Any, listener: InstanceServer, name: str) -> None:
+    received: list[object] = []
+    listener.request_received.connect(received.append)
+    client = socket.socket(socket.AF_UNIX)
+    client.connect(name)
+    client.sendall(b'{"protocol": 99}\n')
+    client.settimeout(0.05)
+    reply = b""
+
+    def answered() -> bool:
+        nonlocal reply
+        try:
+            reply += client.recv(100)
+        except TimeoutError:
+            pass
+        return b"\n" in reply
+
+    qtbot.waitUntil(answered, timeout=5000)
+    client.close()
+    assert reply == b"error\n"
+    assert received == []
+
+
+def test_no_window_means_no_hand_off(name: str) -> None:
+    assert instance.send(name, Request()) is False
+
+
+def test_a_window_that_does_not_answer_is_reported(tmp_path: Path) -> None:
+    path = str(tmp_path / "hung.sock")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(path)
+    listener.listen(1)  # accepts at the kernel level, never reads nor answers
+    try:
+        with pytest.raises(TimeoutError, match="did not answer"):
+            instance.send(path, Request(), timeout_ms=300)
+    finally:
+        listener.close()
+
+
+def test_only_one_server_per_name(qtbot: Any, listener: InstanceServer, name: str) -> None:
+    second = InstanceServer(name)
+    assert second.listen() is False
+    assert not second.listening
+    assert listener.listening
+
+
+def test_stale_socket_is_recovered(qtbot: Any, name: str) -> None:
+    dead = socket.socket(socket.AF_UNIX)  # a crashed window: the file stays, nobody listens
+    dead.bind(name)
+    dead.close()
+    assert os.path.exists(name)
+    assert instance.send(name, Request()) is False
+
+    srv = InstanceServer(name)
+    try:
+        assert srv.listen() is True
+        assert srv.recovered_stale
+        with qtbot.waitSignal(srv.raise_requested, timeout=5000):
+            launch = Launch(name, Request())
+        qtbot.waitUntil(launch.done)
+        assert launch.result is True
+    finally:
+        srv.close()
+    assert not os.path.exists(name)  # a clean stop leaves no socket behind
+
+
+def test_socket_name_is_per_data_folder(tmp_path: Path) -> None:
+    one = instance.socket_name(tmp_path / "one")
+    assert one == instance.socket_name(tmp_path / "one")
+    assert one != instance.socket_name(tmp_path / "two")
+    assert len(one.encode()) < 100
+
+
+def test_request_round_trip() -> None:
+    request = Request(
+        refresh=True, urls=("https://a.example/", "http://ب.example/"), activation_token="t"
+    )
+    assert Request.decode(request.encode().strip()) == request
+    for bad in (b"[]", b'{"protocol": 1, "urls": "x"}', b"not json"):
+        with pytest.raises(ValueError):
+            Request.decode(bad)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, False, ())),
+        (["--data-dir", "/d", "--refresh"], ("/d", True, ())),
+        (["feed://news.example/rss"], (None, False, ("http://news.example/rss",))),
+        (["feed:https://news.example/rss"], (None, False, ("https://news.example/rss",))),
+        (["https://news.example/"], (None, False, ("https://news.example/",))),
+        (["feeds"], None),
+        (["--data-dir", "/d", "refresh", "--json"], None),
+        (["install-desktop"], None),
+        (["--help"], None),
+        (["--version"], None),
+        (["fedes"], None),
+        (["--data-dir"], None),
+    ],
+)
+def test_commands_never_reach_the_window(argv: list[str], expected: object) -> None:
+    commands = app._commands(cli.build_parser())
+    assert "install-desktop" in commands
+    assert app.window_request(argv, commands) == expected
+
+
+@pytest.mark.qt_log_ignore(  # offscreen has no window manager (this replaces conftest's mark)
+    "This plugin does not support raise", "This plugin does not support propagateSizeHints"
+)
+def test_window_is_raised_and_refreshed(
+    qtbot: Any, window: Any, listener: InstanceServer, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refreshed: list[None] = []
+    monkeypatch.setattr(window, "refresh_all", lambda: refreshed.append(None))
+    main.attach(listener, window)
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    assert _launch(qtbot, name, Request()) is True
+    qtbot.waitUntil(lambda: window.isVisible() and not window.isMinimized())
+    assert _launch(qtbot, name, Request(refresh=True)) is True
+    qtbot.waitUntil(lambda: refreshed == [None])
+
+
+def test_application_identity(qapp: QApplication) -> None:
+    main.setup_application(qapp)
+    assert qapp.desktopFileName() == APP_ID
+    assert qapp.applicationName() == "Reader"
+    assert not qapp.windowIcon().isNull()
+    assert not main.app_icon().pixmap(64, 64).isNull()
+
+
+def test_second_reader_process_hands_over(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reader --data-dir D --refresh` exits at once and the running window gets the refresh,
+    while `reader --data-dir D feeds` runs as a command next to the window."""
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    data = tmp_path / "data"
+    srv = InstanceServer(instance.socket_name(data))
+    assert srv.listen()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("READER_")}
+
+    def start(*args: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "reader", "--data-dir", str(data), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+
+    def done(process: subprocess.Popen[str]) -> Callable[[], bool]:
+        return lambda: process.poll() is not None
+
+    try:
+        with qtbot.waitSignal(srv.refresh_requested, timeout=20_000):
+            launch = start("--refresh")
+        qtbot.waitUntil(done(launch), timeout=20_000)
+        assert launch.returncode == 0, launch.communicate()[1]
+        command = start("feeds", "--json")
+        qtbot.waitUntil(done(command), timeout=20_000)
+        out, err = command.communicate()
+        assert command.returncode == 0, err
+        assert out.strip() == "[]"
+    finally:
+        srv.close()
