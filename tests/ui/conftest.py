@@ -18,7 +18,12 @@ import pytest
 from reader.core.service import Service
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ui"
-TYPES = {".xml": "application/rss+xml", ".atom": "application/atom+xml", ".html": "text/html"}
+TYPES = {
+    ".xml": "application/rss+xml",
+    ".atom": "application/atom+xml",
+    ".html": "text/html",
+    ".png": "image/png",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -38,9 +43,20 @@ class FeedServer:
     delay: float = 0.0  # seconds every feed answer waits (a slow server)
     aliases: dict[str, str] = field(default_factory=dict)  # path -> another fixture file
     release: threading.Event = field(default_factory=threading.Event)
+    files: dict[str, bytes] = field(default_factory=dict)  # path -> body made by a test
+    image_delay: float = 0.0  # seconds every .png answer waits (slow image downloads)
+    httpd: ThreadingHTTPServer | None = None
 
     def url(self, name: str) -> str:
         return f"{self.base}/{name}"
+
+    def stop(self) -> None:
+        """Take the server down (the network is gone); idempotent."""
+        if self.httpd is not None:
+            httpd, self.httpd = self.httpd, None
+            self.release.set()
+            httpd.shutdown()
+            httpd.server_close()
 
 
 def _handler(state: FeedServer) -> type[BaseHTTPRequestHandler]:
@@ -49,18 +65,29 @@ def _handler(state: FeedServer) -> type[BaseHTTPRequestHandler]:
             state.requests.append(self.path)
             name = self.path.lstrip("/").split("?")[0]
             name = state.aliases.get(name, name)
+            if name in state.files:
+                self._send(name, state.files[name])
+                return
             path = DATA / name
             if "/" in name or not path.is_file():
                 self.send_error(404, "Not Found")
                 return
             if state.delay:
                 state.release.wait(state.delay)  # a slow server, without time.sleep
-            body = path.read_bytes().replace(b"@BASE@", state.base.encode())
+            self._send(name, path.read_bytes().replace(b"@BASE@", state.base.encode()))
+
+        def _send(self, name: str, body: bytes) -> None:
+            suffix = Path(name).suffix
+            if suffix == ".png" and state.image_delay:
+                state.release.wait(state.image_delay)
             self.send_response(200)
-            self.send_header("Content-Type", TYPES.get(path.suffix, "application/octet-stream"))
+            self.send_header("Content-Type", TYPES.get(suffix, "application/octet-stream"))
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except OSError:  # the client gave up (a cancelled download)
+                pass
 
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -74,12 +101,11 @@ def server() -> Iterator[FeedServer]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
     state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    state.httpd = httpd
     thread = threading.Thread(target=httpd.serve_forever, name="feed-server", daemon=True)
     thread.start()
     yield state
-    state.release.set()
-    httpd.shutdown()
-    httpd.server_close()
+    state.stop()
 
 
 @pytest.fixture

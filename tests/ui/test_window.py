@@ -168,13 +168,38 @@ def test_cancel_stops_a_slow_refresh(qtbot, window, server):
     server.release.set()
 
 
+def _line_start_x(pane, text: str) -> float:  # type: ignore[no-untyped-def]
+    """Where the first block holding `text` starts, in viewport x."""
+    from PySide6.QtGui import QTextCursor
+
+    block = pane.document().begin()
+    while block.isValid() and text not in block.text():
+        block = block.next()
+    assert block.isValid(), f"no {text!r} in the pane"
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + block.text().index(text))
+    return pane.cursorRect(cursor).x()
+
+
 def test_rtl_article_is_laid_out_right_to_left(qtbot, window):
-    _select_article(qtbot, window, "استئناف المحادثات في دمشق")
-    pane = window.pane
-    assert pane.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert pane.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
-    assert pane.document().firstBlock().textDirection() == Qt.LayoutDirection.RightToLeft
     _select_article(qtbot, window, "Markets rally on trade hopes")
+    pane = window.pane
+    ltr_source = _line_start_x(pane, "Source:")
+    _select_article(qtbot, window, "استئناف المحادثات في دمشق")
+    doc = pane.document()
+    assert doc.defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    title = doc.firstBlock()
+    assert title.text() == "استئناف المحادثات في دمشق"
+    assert title.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert _line_start_x(pane, "استئناف") > pane.viewport().width() / 2  # starts at the right
+    body = doc.find("التقت الوفود").block()
+    assert body.textDirection() == Qt.LayoutDirection.RightToLeft
+    # The window's own words keep the interface's direction: "Source:" stays at the left,
+    # where it is in an English article, and the pane's scroll bar stays on the right.
+    source = doc.find("Source:").block()
+    assert source.textDirection() == Qt.LayoutDirection.LeftToRight
+    assert source.text().startswith("Source:")
+    assert abs(_line_start_x(pane, "Source:") - ltr_source) < 2
     assert pane.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 

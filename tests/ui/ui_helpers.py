@@ -1,6 +1,10 @@
-"""Small helpers for driving the window like a user: click a sidebar entry, a pane link."""
+"""Small helpers for driving the window like a user: click a sidebar entry, a pane link;
+and real PNG bytes for the images a test server serves."""
 
 from __future__ import annotations
+
+import struct
+import zlib
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
@@ -33,3 +37,20 @@ def click_row(qtbot, view: QTreeView, index) -> None:  # type: ignore[no-untyped
     rect = view.visualRect(index)
     assert rect.isValid(), "the row is not shown"
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A real PNG file of one colour (what an image server sends)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    row = b"\x00" + bytes(rgb) * width
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(row * height))
+        + chunk(b"IEND", b"")
+    )

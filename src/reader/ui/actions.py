@@ -209,7 +209,7 @@ def set_pane_right(w: MainWindow, right: bool) -> None:
 
 
 def open_preferences(w: MainWindow) -> None:
-    dialog = PreferencesDialog(w.prefs, w)
+    dialog = PreferencesDialog(w.prefs, w.service, w.runner, w)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def accepted() -> None:

@@ -1,7 +1,9 @@
 """What the user does to articles: show one, star, mark read, move, open in the browser.
 
 A mixin of MainWindow (kept apart to keep each file short). Changes are applied to the list
-model at once and written by the task runner's write pool; the sidebar counts follow.
+model at once and written by the task runner's write pool; the sidebar counts follow. A new
+favorite's missing images are then downloaded in the network pool, and the pane shows them
+when they arrive.
 """
 
 from __future__ import annotations
@@ -14,15 +16,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from reader.core.errors import NotFoundError
+from reader.core.errors import NotFoundError, ReaderError
 from reader.ui.models.articles import ArticleListModel
-from reader.ui.tasks import WRITE, describe_error
+from reader.ui.tasks import NETWORK, READ, WRITE, describe_error
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
 
     from reader.core.service import Service
-    from reader.core.types import Query
+    from reader.core.types import ArticleDetail, Query
     from reader.ui.dialogs.preferences import Preferences
     from reader.ui.tasks import TaskRunner
     from reader.ui.widgets.articlelist import ArticleTable
@@ -70,13 +72,21 @@ class ArticleCommands:
 
     def show_article(self, article_id: int) -> None:
         try:
-            detail = self.service.article(article_id)
+            detail, images, note = self._article_page(article_id)
         except NotFoundError:
             self.pane.show_placeholder("This article is no longer stored.")
             return
-        self.pane.show_article(detail, self._stored_images(article_id))
+        self.pane.show_article(detail, images, note=note)
         if self.prefs.mark_read_on_open and not detail.read and not self._restoring:
             self.set_read([article_id], True)
+
+    def _article_page(
+        self, article_id: int
+    ) -> tuple[ArticleDetail, Mapping[str, Path], str | None]:
+        """What the pane shows of an article: its text, its stored images and, for a feed set
+        to download full articles, why that failed. Primary-key lookups: any thread."""
+        detail = self.service.article(article_id)
+        return detail, self._stored_images(article_id), self._full_text_note(detail)
 
     def _stored_images(self, article_id: int) -> Mapping[str, Path]:
         """Local copies of the article's images (the engine's image_map, see core/offline.py);
@@ -86,6 +96,35 @@ class ArticleCommands:
         except Exception:  # images are an extra: the article must show without them
             log.exception("no stored images for article %s", article_id)
             return {}
+
+    def _full_text_note(self, detail: ArticleDetail) -> str | None:
+        if detail.feed_id is None:  # a favorite of a feed since unsubscribed
+            return None
+        try:
+            if not self.service.full_text_enabled(detail.feed_id):
+                return None
+            return self.service.full_text_error(detail.id)
+        except ReaderError:  # the feed is gone: nothing to explain
+            return None
+
+    def reload_shown_article(self) -> None:
+        """Show the article in the pane again if the engine changed it since (a refresh stored
+        its full text or images); read in the background, re-rendered only on a change."""
+        article_id = self.pane.article_id
+        if article_id is None:
+            return
+
+        def show(page: tuple[ArticleDetail, Mapping[str, Path], str | None]) -> None:
+            detail, images, note = page
+            self.pane.update_article(detail, images, note=note)
+
+        self.runner.submit(
+            READ,
+            self._article_page,
+            article_id,
+            on_done=show,
+            on_error=lambda exc: log.info("article %s not shown again: %s", article_id, exc),
+        )
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.column() == ArticleListModel.STAR:
@@ -113,11 +152,26 @@ class ArticleCommands:
             self.service.set_starred,
             ids,
             starred,
-            on_done=lambda _r: self._written(ids),
+            on_done=lambda _r: self._starred(ids) if starred else self._written(ids),
             on_error=lambda exc: self._write_failed(ids, exc),
         )
         if starred:
             self.statusBar().showMessage("Added to favorites: kept even if you unsubscribe.", 4000)
+
+    def _starred(self, ids: list[int]) -> None:
+        """A favorite keeps its images: fetch the ones not stored yet (or that failed before),
+        whatever the "download images" setting, and show them when they arrive."""
+        self._written(ids)
+        self.runner.submit(
+            NETWORK,
+            self.service.download_images,
+            ids,
+            on_done=lambda stored: self._favorite_images_stored(ids, stored),
+        )
+
+    def _favorite_images_stored(self, ids: list[int], stored: int) -> None:
+        if stored and self.pane.article_id in ids:
+            self.reload_shown_article()
 
     def _written(self, ids: list[int]) -> None:
         self.articles.settle(ids)

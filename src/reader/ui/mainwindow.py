@@ -290,6 +290,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.statusBar().showMessage(summary.message(), 10_000)
         self.schedule_counts()
         self.apply_filter(keep_place=True)
+        self.reload_shown_article()  # its full text or images may have arrived
         if summary.new and self.prefs.notify_new:
             self.tray.notify(summary)
 

@@ -3,6 +3,11 @@
 The engine's `refresh_iter` is a blocking generator: it runs in a network worker, which posts
 each UpdateResult to the GUI thread. Results are coalesced (COALESCE_MS) so a burst of feeds
 becomes one progress update and one re-query of the list and counts.
+
+After the last feed's result the generator keeps running: it downloads full articles and
+images for offline reading (see core/service.py). The controller announces that phase
+(`offline`), so the status bar can say so and Cancel keeps working; the refresh is
+`finished` when the generator is exhausted.
 """
 
 from __future__ import annotations
@@ -31,11 +36,15 @@ class RefreshSummary:
     errors: list[UpdateResult] = field(default_factory=list)
     cancelled: bool = False
     failure: str | None = None  # the whole refresh failed (e.g. the database is locked)
+    offline: bool = False  # every feed was done; images and full text were being downloaded
 
     def message(self) -> str:
         if self.failure:
             return f"Refresh failed: {self.failure}"
-        if self.cancelled:
+        if self.cancelled and self.offline:
+            head = f"Refreshed {self.done} feed" + ("" if self.done == 1 else "s")
+            head += " (image downloads stopped)"
+        elif self.cancelled:
             head = f"Refresh cancelled after {self.done} of {self.total} feeds"
         else:
             head = f"Refreshed {self.done} feed" + ("" if self.done == 1 else "s")
@@ -52,12 +61,15 @@ class RefreshController(QObject):
         started(int): a refresh began over this many feeds.
         progress(int, int): feeds done, feeds in all (coalesced).
         batch(list): UpdateResults that arrived since the last batch (coalesced).
+        offline(bool): every feed is done; full text and images are being downloaded (the
+            argument: whether images are, per the `download_images` setting).
         finished(RefreshSummary): the refresh ended (done, cancelled or failed).
     """
 
     started = Signal(int)
     progress = Signal(int, int)
     batch = Signal(list)
+    offline = Signal(bool)
     finished = Signal(object)
 
     def __init__(self, service: Service, runner: TaskRunner, parent: QObject | None = None):
@@ -107,9 +119,15 @@ class RefreshController(QObject):
     def _work(self, feed_ids: list[int] | None, cancel: threading.Event) -> None:
         # The engine does not announce how many feeds a full refresh covers; count them here.
         total = len(feed_ids) if feed_ids is not None else len(self._service.feeds())
+        images = self._service.setting("download_images", "1") != "0"
         self._runner.post(self._on_started, cancel, total)
+        done = 0
         for result in self._service.refresh_iter(feed_ids, cancel=cancel):
             self._runner.post(self._on_result, cancel, result)
+            done += 1
+            if done == total and not cancel.is_set():
+                # The generator now downloads full text and images before it ends.
+                self._runner.post(self._on_offline, cancel, images)
 
     # --- GUI side ---
 
@@ -130,6 +148,14 @@ class RefreshController(QObject):
         self._pending.append(result)
         if not self._timer.isActive():
             self._timer.start()
+
+    def _on_offline(self, cancel: threading.Event, images: bool) -> None:
+        if cancel is not self._cancel:
+            return
+        self._timer.stop()
+        self._flush()  # show the new articles now, not after the images
+        self._summary.offline = True
+        self.offline.emit(images)
 
     def _flush(self) -> None:
         self.progress.emit(self._summary.done, self._summary.total)
@@ -176,6 +202,7 @@ class RefreshStatus(QWidget):
         layout.addWidget(self.cancel_button)
         controller.started.connect(self._on_started)
         controller.progress.connect(self._on_progress)
+        controller.offline.connect(self._on_offline)
         controller.finished.connect(lambda _summary: self.hide())
         self.hide()
 
@@ -189,6 +216,7 @@ class RefreshStatus(QWidget):
         self.label.setText("Refreshing…")
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
+        self.cancel_button.setToolTip("Stop the refresh after the feeds in progress")
         self.show()
 
     def _on_started(self, total: int) -> None:
@@ -199,9 +227,17 @@ class RefreshStatus(QWidget):
         self._on_progress(0, total)
         self.show()
 
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_offline(self, images: bool) -> None:
         if not self.cancel_button.isEnabled():
-            return  # keep saying "Stopping…"
+            return
+        self.label.setText("Downloading images…" if images else "Downloading full articles…")
+        self.bar.setRange(0, 0)  # busy: the engine does not count images ahead
+        self.cancel_button.setToolTip("Stop downloading; the articles are already stored")
+        self.show()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if not self.cancel_button.isEnabled() or self.bar.maximum() == 0:
+            return  # keep saying "Stopping…" (or "Downloading images…")
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
         noun = "feed" if total == 1 else "feeds"

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.errors import ReaderError
 from reader.core.service import Service
 from reader.core.types import Feed
 from reader.ui.dialogs.addfeed import folder_box
@@ -28,7 +30,8 @@ from reader.ui.tasks import WRITE, TaskRunner, describe_error
 
 
 class FeedPropertiesDialog(QDialog):
-    """Title, address and folder of one feed; saved in the background, errors shown inline.
+    """Title, address, folder and "Download full article" of one feed; saved in the
+    background, errors shown inline.
 
     Signals:
         saved(Feed): the changes are stored.
@@ -54,6 +57,18 @@ class FeedPropertiesDialog(QDialog):
         self.url = QLineEdit(feed.url)
         self.url.setObjectName("url")
         self.folder = folder_box(folders, feed.folder)
+        try:  # one row by its key, like showing an article
+            self._full_text = service.full_text_enabled(feed.id)
+        except ReaderError:
+            self._full_text = False
+        self.full_text = QCheckBox("Download full article")
+        self.full_text.setObjectName("full-text")
+        self.full_text.setChecked(self._full_text)
+        self.full_text.setToolTip(
+            "For feeds that carry only a summary: at each refresh, fetch every new article's "
+            "web page and keep its main text for offline reading. When that fails, the "
+            "summary is shown with the reason."
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c0392b;")
@@ -62,6 +77,7 @@ class FeedPropertiesDialog(QDialog):
         form.addRow("Title:", self.title)
         form.addRow("Address:", self.url)
         form.addRow("Folder:", self.folder)
+        form.addRow("Offline:", self.full_text)
         stats = f"{feed.total:,} articles, {feed.unread:,} unread"
         form.addRow("Articles:", QLabel(stats))
         if feed.site_url:
@@ -97,15 +113,20 @@ class FeedPropertiesDialog(QDialog):
                 changes["folder"] = folder
             else:
                 changes["clear_folder"] = True
-        if not changes:
+        full_text = self.full_text.isChecked()
+        if not changes and full_text == self._full_text:
             super().accept()
             return
-        self._runner.submit(
-            WRITE,
-            lambda: self._service.update_feed(feed.id, **changes),  # type: ignore[arg-type]
-            on_done=self._on_saved,
-            on_error=self._on_error,
-        )
+
+        def save() -> Feed:
+            saved = feed
+            if changes:
+                saved = self._service.update_feed(feed.id, **changes)  # type: ignore[arg-type]
+            if full_text != self._full_text:
+                self._service.set_full_text(feed.id, full_text)
+            return saved
+
+        self._runner.submit(WRITE, save, on_done=self._on_saved, on_error=self._on_error)
 
     def reject(self) -> None:
         self._closed = True

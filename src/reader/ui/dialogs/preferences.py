@@ -1,5 +1,9 @@
-"""Preferences (stored with the engine's settings, so the CLI and window share them), the
-keyboard shortcut list, and the About box."""
+"""Preferences (stored with the engine's settings, so the CLI and window share them) and the
+keyboard shortcut list.
+
+The image cache's size and "Clear image cache" run in the task runner: the dialog never
+waits on the database or the disk.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.service import Service
+from reader.ui.tasks import READ, WRITE, TaskRunner, describe_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +41,8 @@ class Preferences:
     tray_icon: bool = True
     notify_new: bool = True
     retention_days: int = 90
+    download_images: bool = True  # at refresh; a new favorite's images are always fetched
+    image_cache_mb: int = 1024  # the engine evicts the least recently used beyond this
 
     @classmethod
     def load(cls, service: Service) -> Preferences:
@@ -60,10 +70,31 @@ def save_preferences(service: Service, prefs: Preferences) -> None:
         service.set_setting(name, value)
 
 
+def size_text(size: int) -> str:
+    """A byte count as people read it: "0 bytes", "840 KB", "12.3 MB", "1.2 GB"."""
+    if size < 1024:
+        return f"{size} byte" + ("" if size == 1 else "s")
+    value = float(size)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= 1024
+        if value < 1024 or unit == "TB":
+            return f"{value:.0f} {unit}" if unit == "KB" else f"{value:.1f} {unit}"
+    return f"{size} bytes"
+
+
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prefs: Preferences,
+        service: Service,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
+        self._service, self._runner = service, runner
+        self._closed = False
+        self.finished.connect(self._on_finished)
         self.mark_read = QCheckBox("Mark an article as read when it is shown")
         self.mark_read.setChecked(prefs.mark_read_on_open)
         self.minutes = QSpinBox()
@@ -95,9 +126,84 @@ class PreferencesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self._offline_rows(form, prefs)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.update_cache_size()
+
+    def _offline_rows(self, form: QFormLayout, prefs: Preferences) -> None:
+        self.download_images = QCheckBox("Download images for offline reading")
+        self.download_images.setChecked(prefs.download_images)
+        self.download_images.setToolTip(
+            "Store the images of new articles at each refresh, so articles read offline show "
+            "them. Adding an article to favorites always stores its images."
+        )
+        self.cache_mb = QSpinBox()
+        self.cache_mb.setRange(16, 1024 * 1024)
+        self.cache_mb.setSingleStep(256)
+        self.cache_mb.setSuffix(" MB")
+        self.cache_mb.setValue(prefs.image_cache_mb)
+        self.cache_mb.setToolTip(
+            "Beyond this, the images read longest ago are removed. "
+            "Images of favorites are never removed."
+        )
+        self.cache_size = QLabel("Measuring…")
+        self.cache_size.setObjectName("cache-size")
+        self.clear_cache = QPushButton("Clear image cache")
+        self.clear_cache.setObjectName("clear-cache")
+        self.clear_cache.setToolTip("Remove the stored images; images of favorites are kept.")
+        self.clear_cache.clicked.connect(self.clear_image_cache)
+        self.cache_message = QLabel("Images of favorites are always kept.")
+        self.cache_message.setObjectName("cache-message")
+        self.cache_message.setWordWrap(True)
+        self.cache_message.setEnabled(False)  # muted, like a caption
+        usage = QHBoxLayout()
+        usage.addWidget(self.cache_size, 1)
+        usage.addWidget(self.clear_cache)
+        form.addRow("Offline reading:", self.download_images)
+        form.addRow("Image cache size:", self.cache_mb)
+        form.addRow("Image cache in use:", usage)
+        form.addRow("", self.cache_message)
+
+    def update_cache_size(self) -> None:
+        """Measure the image cache in the background, then show it."""
+        self._runner.submit(
+            READ,
+            self._service.image_cache_bytes,
+            on_done=lambda size: self._alive() and self.cache_size.setText(size_text(size)),
+            on_error=lambda exc: self._alive() and self.cache_size.setText("Unknown"),
+        )
+
+    def clear_image_cache(self) -> None:
+        """Remove every stored image except favorites' (a write, in the background)."""
+        self.clear_cache.setEnabled(False)
+        self.cache_message.setText("Clearing the image cache…")
+        self._runner.submit(
+            WRITE,
+            self._service.clear_image_cache,
+            on_done=self._cleared,
+            on_error=self._clear_failed,
+        )
+
+    def _cleared(self, removed: int) -> None:
+        if not self._alive():
+            return
+        files = f"{removed:,} image file" + ("" if removed == 1 else "s")
+        self.cache_message.setText(f"Removed {files}. Images of favorites are kept.")
+        self.clear_cache.setEnabled(True)
+        self.update_cache_size()
+
+    def _clear_failed(self, exc: BaseException) -> None:
+        if self._alive():
+            self.cache_message.setText(f"The cache was not cleared: {describe_error(exc)}")
+            self.clear_cache.setEnabled(True)
+
+    def _alive(self) -> bool:
+        return not self._closed
+
+    def _on_finished(self, _result: int) -> None:
+        self._closed = True  # results of tasks still running are dropped
 
     def preferences(self) -> Preferences:
         return Preferences(
@@ -107,6 +213,8 @@ class PreferencesDialog(QDialog):
             tray_icon=self.tray.isChecked(),
             notify_new=self.notify.isChecked(),
             retention_days=self.retention.value(),
+            download_images=self.download_images.isChecked(),
+            image_cache_mb=self.cache_mb.value(),
         )
 
 

@@ -6,6 +6,10 @@ Internal actions are links with the ``reader:`` scheme, handled by the pane, nev
 a small link, unless the engine stored a copy (then the img points at the local file), so the
 pane has nothing to fetch (and QTextBrowser is told to load nothing either, see
 ArticleView.loadResource).
+
+Directions: the article's title, chips and body follow the article's direction; the window's
+own blocks (the full-text note, attachments, "Source: … · Open in browser") keep the
+interface's, so "Source:" never ends up on the far side of a right-to-left article.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)  # feeds often write "By Jane" as the author
 _SOURCE = re.compile(r"<source\b[^>]*>", re.IGNORECASE)
+# Letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo ... and their forms.
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 IN_FAVORITES = "\u2605&nbsp;In favorites"
 ADD_TO_FAVORITES = "\u2606&nbsp;Add to favorites"
 
@@ -92,21 +98,42 @@ def _chip_text(name: str) -> str:
     return html.escape(name).replace(" ", "&nbsp;").replace("-", "\u2011")
 
 
+def _isolated(text: str) -> str:
+    """Text of unknown direction as a first-strong isolate, when it holds right-to-left
+    letters, so it does not drag the neutral characters around it (" · ") along."""
+    return f"\u2068{text}\u2069" if _RTL_LETTER.search(text) else text
+
+
 def render(
     detail: ArticleDetail,
     colors: Colors,
     *,
     now: datetime | None = None,
     images: Mapping[str, str] | None = None,
+    note: str | None = None,
+    ui_direction: str = "ltr",
 ) -> str:
-    """The whole pane document for one article (`images`: stored image URL -> file URL)."""
+    """The whole pane document for one article.
+
+    Args:
+        images: stored image URL -> file URL.
+        note: why the full article is missing (the engine's full_text_error), shown as a
+            muted line above the body.
+        ui_direction: the interface's direction ("ltr" for an English interface). The article's
+            title, category chips and body follow the article's own direction; the window's
+            words ("Source:", "Open in browser", the note) follow the interface's.
+    """
     esc = html.escape
     direction = "rtl" if detail.direction == "rtl" else "ltr"
-    # In a right-to-left article, the window's own words ("3 hours ago", "Source:") are
-    # isolated as left-to-right runs, and names of unknown direction as first-strong runs,
-    # so the bidi algorithm does not shuffle their pieces.
-    ui = (lambda t: f"\u2066{t}\u2069") if direction == "rtl" else (lambda t: t)
-    name = (lambda t: f"\u2068{t}\u2069") if direction == "rtl" else (lambda t: t)
+    ui_dir = "rtl" if ui_direction == "rtl" else "ltr"
+    ui_align = "right" if ui_dir == "rtl" else "left"
+    # Inside the article's blocks, the window's own words ("3 hours ago") are isolated as
+    # interface-direction runs and names of unknown direction as first-strong runs, so the
+    # bidi algorithm does not shuffle their pieces.
+    mixed = direction != ui_dir
+    ui_mark = "\u2067" if ui_dir == "rtl" else "\u2066"
+    ui = (lambda t: f"{ui_mark}{t}\u2069") if mixed else (lambda t: t)
+    name = (lambda t: f"\u2068{t}\u2069") if mixed else _isolated
     when = parse_iso(detail.published)
     parts = [f'<div dir="{direction}">']
 
@@ -157,29 +184,41 @@ def render(
             f"{ui('By')} {name(esc(author))}</p>"
         )
     parts.append(f'<hr style="background-color:{colors.rule}"/>')
-    parts.append(f'<div class="body">{body_html(detail, colors, images)}</div>')
+    parts.append("</div>")
+
+    # The window's own blocks: in the interface's direction, aligned to its start.
+    ui_block = f'dir="{ui_dir}" align="{ui_align}"'
+    if note:
+        text = f"Full article could not be downloaded: {note.strip().rstrip('.')}; "
+        text += "showing the feed's summary."
+        parts.append(
+            f'<p class="note" {ui_block} style="margin-top:0; color:{colors.meta}; '
+            f'font-size:small">{esc(text)}</p>'
+        )
+    body = body_html(detail, colors, images)
+    parts.append(f'<div dir="{direction}" class="body">{body}</div>')
 
     if detail.enclosures:
         items = []
         for number, enclosure in enumerate(detail.enclosures):
-            name = enclosure.url.rstrip("/").rsplit("/", 1)[-1] or enclosure.url
+            filename = enclosure.url.rstrip("/").rsplit("/", 1)[-1] or enclosure.url
             details = ", ".join(x for x in (enclosure.type or "", _size(enclosure.length)) if x)
             suffix = (
                 f' <span style="color:{colors.meta}">({esc(details)})</span>' if details else ""
             )
-            items.append(f'<li><a href="reader:enclosure/{number}">{esc(name)}</a>{suffix}</li>')
-        parts.append(f"<p><b>Attachments</b></p><ul>{''.join(items)}</ul>")
+            items.append(
+                f'<li {ui_block}><a href="reader:enclosure/{number}">'
+                f"{_isolated(esc(filename))}</a>{suffix}</li>"
+            )
+        parts.append(f"<p {ui_block}><b>Attachments</b></p><ul {ui_block}>{''.join(items)}</ul>")
 
     parts.append(f'<hr style="background-color:{colors.rule}"/>')
-    footer = [
-        f'<span style="color:{colors.meta}">{ui("Source:")}</span> {name(esc(detail.source))}'
-    ]
+    footer = [f'<span style="color:{colors.meta}">Source:</span> {_isolated(esc(detail.source))}']
     if detail.link:
-        footer.append(f'<a href="reader:open">{ui("Open in browser")}</a>')
+        footer.append('<a href="reader:open">Open in browser</a>')
     if detail.comments:
-        footer.append(f'<a href="reader:comments">{ui("Comments")}</a>')
-    parts.append(f"<p>{separator.join(footer)}</p>")
-    parts.append("</div>")
+        footer.append('<a href="reader:comments">Comments</a>')
+    parts.append(f'<p class="source" {ui_block}>{separator.join(footer)}</p>')
     return "".join(parts)
 
 

@@ -3,11 +3,15 @@
 QTextBrowser runs no script. On top of that, links are never followed by the widget
 (setOpenLinks(False)): every click goes through `_on_anchor`, and `loadResource` returns a
 placeholder for anything that is not a local file, so showing an article cannot make a request.
+
+The widget itself keeps the interface's direction (its scroll bar stays where the window's
+are); a right-to-left article sets the direction of its own blocks only (article_html.render).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,7 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
+    QGuiApplication,
     QImage,
     QPalette,
     QResizeEvent,
@@ -40,6 +45,10 @@ def _mix(a: QColor, b: QColor, amount: float) -> str:
     return QColor.fromRgbF(r, g, bl).name()
 
 
+def _file_urls(images: Mapping[str, Path]) -> dict[str, str]:
+    return {url: QUrl.fromLocalFile(str(path)).toString() for url, path in images.items()}
+
+
 class ArticleView(QTextBrowser):
     """Shows one ArticleDetail.
 
@@ -58,6 +67,7 @@ class ArticleView(QTextBrowser):
         self._local_root = local_root.resolve() if local_root else None
         self._detail: ArticleDetail | None = None
         self._images: dict[str, str] = {}
+        self._note: str | None = None
         self._placeholder = "Select an article to read it."
         self.blocked: list[str] = []  # URLs the document asked for and did not get
         self.setOpenLinks(False)
@@ -81,43 +91,86 @@ class ArticleView(QTextBrowser):
     def article_id(self) -> int | None:
         return self._detail.id if self._detail else None
 
-    def show_article(self, detail: ArticleDetail, images: Mapping[str, Path] | None = None) -> None:
-        """Show an article; `images` maps image URLs to their stored copies (engine's
-        image_map), shown instead of the placeholder links."""
+    def show_article(
+        self,
+        detail: ArticleDetail,
+        images: Mapping[str, Path] | None = None,
+        *,
+        note: str | None = None,
+    ) -> None:
+        """Show an article (the scroll position is kept when it is the one already shown).
+
+        Args:
+            images: image URL -> stored copy (the engine's image_map); the others are shown
+                as small links.
+            note: why the full article could not be downloaded (the engine's
+                full_text_error), shown as a muted line above the body.
+        """
         same = self._detail is not None and self._detail.id == detail.id
-        if images is not None:
-            self._images = {
-                url: QUrl.fromLocalFile(str(path)).toString() for url, path in images.items()
-            }
-        elif not same:
-            self._images = {}
         scroll = self.verticalScrollBar().value() if same else 0
         self._detail = detail
-        rtl = detail.direction == "rtl"
-        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        self.setLayoutDirection(direction)
+        self._images = _file_urls(images or {})
+        self._note = note
+        self._render(scroll)
+
+    def update_article(
+        self,
+        detail: ArticleDetail,
+        images: Mapping[str, Path] | None = None,
+        *,
+        note: str | None = None,
+    ) -> bool:
+        """Show the article again if its text, images or note changed (after a refresh
+        stored its full text or images); False when it is not the one shown or nothing
+        changed. The read and star marks stay as shown: the window keeps those current."""
+        shown = self._detail
+        if shown is None or shown.id != detail.id:
+            return False
+        detail = replace(detail, read=shown.read, starred=shown.starred)
+        urls = _file_urls(images or {})
+        if detail == shown and urls == self._images and note == self._note:
+            return False
+        self.show_article(detail, images, note=note)
+        return True
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        if self._detail is not None and self._detail.id == article_id:
+            self._detail = replace(self._detail, starred=starred)
+            self._render(self.verticalScrollBar().value())
+
+    def _render(self, scroll: int = 0) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        direction = (
+            Qt.LayoutDirection.RightToLeft
+            if detail.direction == "rtl"
+            else Qt.LayoutDirection.LeftToRight
+        )
         option = QTextOption(self.document().defaultTextOption())
         option.setTextDirection(direction)
         option.setAlignment(Qt.AlignmentFlag.AlignLeading)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
-        now = datetime.now().astimezone()
-        self.setHtml(article_html.render(detail, self._colors(), now=now, images=self._images))
+        rtl_ui = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        page = article_html.render(
+            detail,
+            self._colors(),
+            now=datetime.now().astimezone(),
+            images=self._images,
+            note=self._note,
+            ui_direction="rtl" if rtl_ui else "ltr",
+        )
+        self.setHtml(page)
         self._fit_width()
         self.verticalScrollBar().setValue(scroll)
 
-    def set_starred(self, article_id: int, starred: bool) -> None:
-        if self._detail is not None and self._detail.id == article_id:
-            from dataclasses import replace
-
-            self.show_article(replace(self._detail, starred=starred))
-
     def show_placeholder(self, text: str) -> None:
         self._detail = None
+        self._note = None
         self._placeholder = text
-        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         option = QTextOption(self.document().defaultTextOption())
-        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        option.setTextDirection(QGuiApplication.layoutDirection())
         self.document().setDefaultTextOption(option)
         self.setHtml(article_html.placeholder(text, self._colors()))
         self._fit_width()
@@ -226,6 +279,6 @@ class ArticleView(QTextBrowser):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._apply_font()
             if self._detail is not None:
-                self.show_article(self._detail)
+                self._render(self.verticalScrollBar().value())
             else:
                 self.show_placeholder(self._placeholder)
