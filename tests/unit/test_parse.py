@@ -485,3 +485,20 @@ def test_category_key_folds_case_width_and_normal_form() -> None:
     nfd = "سوريا أ".replace("أ", "ا\u0654")  # alef + combining hamza above
     assert category_key(nfd) == category_key("سوريا أ")
     assert category_key(" Syria ") == "syria"
+
+
+def test_media_rss_picture_leads_the_article_once() -> None:
+    body = (
+        '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>'
+        "<item><guid>1</guid><title>a</title><description>Text</description>"
+        '<media:content url="https://img.example.org/small.jpg" width="140"/>'
+        '<media:content url="https://img.example.org/big.jpg" width="1200"/></item>'
+        "<item><guid>2</guid><title>b</title>"
+        '<description>&lt;img src="https://img.example.org/in.jpg"&gt; Text</description>'
+        '<media:thumbnail url="https://img.example.org/in.jpg"/></item>'
+        "</channel></rss>"
+    ).encode()
+    first, second = parse_feed(body, {}, "https://site.example/rss").entries
+    assert first.content_html.startswith('<p><img src="https://img.example.org/big.jpg"')
+    assert first.text == "Text"
+    assert second.content_html.count("in.jpg") == 1  # already in the text: not shown twice

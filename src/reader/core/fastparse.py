@@ -26,6 +26,7 @@ from reader.core.parse import (
     epoch,
     feed_title,
     http_url,
+    lead_image,
     plain_to_html,
     resolve,
 )
@@ -243,7 +244,19 @@ def _rss_item(item: Any, base: str, language: str | None) -> ParsedEntry:
         enclosures=tuple(enclosures),
         comments=fields.get("comments"),
         language=language,
+        image=lead_image(_media(item, "content"), _media(item, "thumbnail")),
     )
+
+
+def _media(item: Any, name: str) -> list[dict[str, str]]:
+    """Media RSS elements anywhere in the item, as the attribute maps feedparser builds."""
+    found = []
+    for element in item.iter(f"{MEDIA}{name}"):
+        attrs = {str(k).lower(): v for k, v in element.attrib.items()}
+        if name == "thumbnail" and not attrs.get("url") and (element.text or "").strip():
+            attrs["url"] = _urljoin("", element.text.strip())
+        found.append(attrs)
+    return found
 
 
 def _ignorable(element: Any) -> bool:
@@ -359,6 +372,7 @@ def _atom_entry(entry: Any, base: str, language: str | None) -> ParsedEntry:
         enclosures=tuple(enclosures),
         comments=None,
         language=language,
+        image=lead_image(_media(entry, "content"), _media(entry, "thumbnail")),
     )
 
 

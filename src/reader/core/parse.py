@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import html
 import json
 import re
 import time
 import unicodedata
 import xml.sax
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -182,7 +184,33 @@ def _feedparser_entry(raw: Any, url: str, language: str | None) -> ParsedEntry:
         ),
         comments=raw.get("comments"),
         language=language,
+        image=lead_image(raw.get("media_content") or (), raw.get("media_thumbnail") or ()),
     )
+
+
+def lead_image(contents: Iterable[Any], thumbnails: Iterable[Any]) -> str | None:
+    """The article's picture from Media RSS: the widest image up to 2000 px, else a thumbnail.
+
+    Takes attribute mappings as feedparser gives them (media_content, media_thumbnail).
+    """
+    images = [
+        m
+        for m in contents
+        if m.get("url")
+        and (
+            m.get("medium") == "image"
+            or str(m.get("type", "")).startswith("image/")
+            or (not m.get("medium") and not m.get("type"))
+        )
+    ]
+    for group in (images, [t for t in thumbnails if t.get("url")]):
+        if group:
+            fitting = [
+                m for m in group if _int(m.get("width")) is None or _int(m.get("width")) <= 2000
+            ]
+            chosen = max(fitting or group, key=lambda m: _int(m.get("width")) or 0)
+            return str(chosen["url"]).strip()
+    return None
 
 
 def build_entry(
@@ -200,9 +228,17 @@ def build_entry(
     enclosures: tuple[tuple[str, str | None, int | None], ...],
     comments: str | None,
     language: str | None,
+    image: str | None = None,
 ) -> ParsedEntry:
-    """One entry from raw fields, the same way whichever parser read them."""
-    body_html = clean_html(content.strip(), base)
+    """One entry from raw fields, the same way whichever parser read them.
+
+    `image` is the article's picture from Media RSS; shown on top unless the text has it.
+    """
+    shown = content
+    picture = http_url(resolve(image, base))
+    if picture and picture not in content and html.escape(picture) not in content:
+        shown = f'<p><img src="{html.escape(picture)}" alt=""></p>{content.strip()}'
+    body_html = clean_html(shown.strip(), base)
     text = html_to_text(body_html)
     if summary_html and summary_html != content:
         summary = html_to_text(summary_html[: SUMMARY_CHARS * 8])[:SUMMARY_CHARS]
