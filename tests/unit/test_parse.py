@@ -489,15 +489,15 @@ def test_category_key_folds_case_width_and_normal_form() -> None:
 
 def test_media_rss_picture_leads_the_article_once() -> None:
     body = (
-        '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>'
-        "<item><guid>1</guid><title>a</title><description>Text</description>"
-        '<media:content url="https://img.example.org/small.jpg" width="140"/>'
-        '<media:content url="https://img.example.org/big.jpg" width="1200"/></item>'
-        "<item><guid>2</guid><title>b</title>"
-        '<description>&lt;img src="https://img.example.org/in.jpg"&gt; Text</description>'
-        '<media:thumbnail url="https://img.example.org/in.jpg"/></item>'
-        "</channel></rss>"
-    ).encode()
+        b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>'
+        b"<item><guid>1</guid><title>a</title><description>Text</description>"
+        b'<media:content url="https://img.example.org/small.jpg" width="140"/>'
+        b'<media:content url="https://img.example.org/big.jpg" width="1200"/></item>'
+        b"<item><guid>2</guid><title>b</title>"
+        b'<description>&lt;img src="https://img.example.org/in.jpg"&gt; Text</description>'
+        b'<media:thumbnail url="https://img.example.org/in.jpg"/></item>'
+        b"</channel></rss>"
+    )
     first, second = parse_feed(body, {}, "https://site.example/rss").entries
     assert first.content_html.startswith('<p><img src="https://img.example.org/big.jpg"')
     assert first.text == "Text"
