@@ -317,3 +317,20 @@ def test_stored_images_are_shown_from_the_local_cache(qtbot, window, service, se
     assert loaded is not None and 0 < loaded.width() < 1200  # scaled to the text column
     assert pane.blocked == []
     assert "/img.png" not in server.requests
+
+
+def test_a_category_narrows_favorites_instead_of_leaving_them(qtbot, window, service):
+    syria_ids = service.article_ids(Query(category="Syria"))
+    other_id = _select_article(qtbot, window, "Markets rally on trade hopes")
+    service.set_starred([syria_ids[0], other_id], True)
+    window.reload_sidebar()
+    favorites = window.sidebar_model.index_for_key(STARRED)
+    click_row(qtbot, window.sidebar.feeds_view, favorites)
+    qtbot.waitUntil(lambda: set(window.articles.ids) == {syria_ids[0], other_id})
+
+    view = window.sidebar.categories_view
+    click_row(qtbot, view, window.sidebar_model.index_for_key(("category", "Syria")))
+    # Only the starred Syria article: the favorites view narrowed, it did not turn into "Syria".
+    qtbot.waitUntil(lambda: window.articles.ids == [syria_ids[0]])
+    assert window.current_key == ("within", "starred", "Syria")
+    assert window.sidebar.feeds_view.currentIndex() == favorites

@@ -161,6 +161,10 @@ class MainWindow(ArticleCommands, QMainWindow):
         """Show a sidebar entry's articles (the user chose it, or a chip was clicked)."""
         if query_for(key) is None:
             return
+        if key[0] == "category" and self._key[0] in ("starred", "unread", "within"):
+            # In Favorites or Unread a category narrows the view instead of leaving it.
+            base = self._key[1] if self._key[0] == "within" else self._key[0]
+            key = ("within", base, key[1])
         self._key = key
         self.sidebar.select_key(key)
         self.apply_filter()

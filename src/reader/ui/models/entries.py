@@ -81,4 +81,6 @@ def query_for(key: Key) -> Query | None:
         return Query(folder=key[1])
     if kind == "category":
         return Query(category=key[1])
+    if kind == "within":  # ("within", "starred" | "unread", category): a smart view narrowed
+        return Query(starred=key[1] == "starred", unread=key[1] == "unread", category=key[2])
     return None

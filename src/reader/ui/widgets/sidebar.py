@@ -127,6 +127,13 @@ class SidebarPanel(QWidget):
 
     def select_key(self, key: Key) -> bool:
         """Select an entry without emitting `selected`; False when it is not shown."""
+        if key[0] == "within":  # a smart view narrowed to a category: both stay selected
+            self.select_key((key[1],))
+            index = self.model.index_for_key(("category", key[2]))
+            with QSignalBlocker(self.categories_view.selectionModel()):
+                self.categories_view.selectionModel().setCurrentIndex(index, _SELECT_ROW)
+            self.categories_view.viewport().update()
+            return index.isValid()
         index = self.model.index_for_key(key)
         if key[0] == "category" and not index.isValid() and self.model.category_filter:
             self.filter.clear()
