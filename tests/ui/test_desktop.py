@@ -3,11 +3,11 @@ socket left by a crash is recovered, and the command line never goes through any
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,22 +35,45 @@ def listener(qtbot: Any, name: str) -> Iterator[InstanceServer]:
     srv.close()
 
 
+# A second launch is a second process, as in real use: QObjects (its QLocalSocket) must not be
+# made in a Python thread of this process, which crashed Qt now and then at teardown.
+_SECOND_LAUNCH = """
+import json, sys
+from reader.ui.instance import Request, send
+request = Request.decode(sys.argv[2].encode())
+try:
+    print(json.dumps(send(sys.argv[1], request, **json.loads(sys.argv[3]))))
+except TimeoutError as exc:
+    print(json.dumps("timeout: " + str(exc)))
+"""
+
+
 class Launch:
-    """A second launch's send() in a thread, so this thread's event loop can serve it."""
+    """A second launch's send() in its own process, so this event loop can serve it."""
 
     def __init__(self, name: str, request: Request, **kwargs: Any) -> None:
         self.result: Any = None
-        self._thread = threading.Thread(target=self._run, args=(name, request, kwargs))
-        self._thread.start()
-
-    def _run(self, name: str, request: Request, kwargs: dict[str, Any]) -> None:
-        try:
-            self.result = instance.send(name, request, **kwargs)
-        except Exception as exc:
-            self.result = exc
+        self._process = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                _SECOND_LAUNCH,
+                name,
+                request.encode().decode().strip(),
+                json.dumps(kwargs),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
 
     def done(self) -> bool:
-        return not self._thread.is_alive()
+        if self._process.poll() is None:
+            return False
+        if self.result is None:
+            out = self._process.stdout.read() if self._process.stdout else ""
+            value = json.loads(out) if out.strip() else None
+            self.result = TimeoutError(value) if isinstance(value, str) else value
+        return True
 
 
 def _launch(qtbot: Any, name: str, request: Request, **kwargs: Any) -> Any:
