@@ -37,7 +37,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -47,9 +46,9 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from reader.core import fetch as fetching
-from reader.core.errors import FetchError, InvalidURLError, StorageError
+from reader.core.errors import FetchError, InvalidURLError
 from reader.core.storage import images as store
-from reader.core.storage.db import describe
+from reader.core.storage.db import transaction
 
 log = logging.getLogger(__name__)
 
@@ -327,21 +326,6 @@ def host_of(url: str) -> str:
 
 
 # --- the cache on disk and in the database ---
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    except sqlite3.OperationalError as exc:
-        raise StorageError(describe(exc)) from None
 
 
 class ImageCache:

@@ -29,7 +29,7 @@ from reader.core.storage import articles as article_store
 from reader.core.storage import feeds as feed_store
 from reader.core.storage import images as image_store
 from reader.core.storage import search
-from reader.core.storage.db import connect, describe
+from reader.core.storage.db import connect, describe, transaction
 from reader.core.types import (
     Article,
     ArticleDetail,
@@ -112,18 +112,8 @@ class Service:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        except sqlite3.OperationalError as exc:
-            raise StorageError(describe(exc, self.db_path)) from None
+        with transaction(self.conn, self.db_path) as conn:
+            yield conn
 
     def _now(self) -> int:
         return int(self.clock())

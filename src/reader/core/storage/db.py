@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reader.core.errors import StorageError
@@ -232,3 +233,19 @@ def describe(exc: sqlite3.Error, path: Path | None = None) -> str:
             "that you may write in it."
         )
     return f"Database error{where}: {exc}."
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection, path: Path | None = None) -> Iterator[sqlite3.Connection]:
+    """One short write transaction; an environment failure becomes a StorageError."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as exc:
+        raise StorageError(describe(exc, path)) from None
