@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 
-def scale_plot(records: Sequence[Any], path: Path) -> bool:
-    """One line per program: median first-refresh wall time at each farm size.
+def scale_plot(records: Sequence[Any], path: Path, *, labels: dict[str, str] | None = None) -> bool:
+    """One line per program (named by `labels`): median first-refresh wall time at each size.
 
     Returns False (and draws nothing) when matplotlib is not installed.
     """
@@ -28,7 +28,8 @@ def scale_plot(records: Sequence[Any], path: Path) -> bool:
     fig, ax = plt.subplots(figsize=(7, 4.5), dpi=110)
     for program, points in sorted(series.items()):
         sizes = sorted(points)
-        ax.plot(sizes, [statistics.median(points[s]) for s in sizes], marker="o", label=program)
+        medians = [statistics.median(points[s]) for s in sizes]
+        ax.plot(sizes, medians, marker="o", label=(labels or {}).get(program, program))
     ax.set_xlabel("feeds (about 60 entries each, 50 ms latency per request)")
     ax.set_ylabel("first refresh, median wall time (s)")
     ax.set_title("First refresh against the number of feeds")

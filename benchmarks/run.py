@@ -252,7 +252,7 @@ def resource_table(records: list[Record], names: list[str], scenarios: Iterable[
 
 def runs_table(records: list[Record]) -> str:
     head = (
-        "| scenario | rep | program | wall | CPU | peak RSS | entries / expected | farm answers |"
+        "| scenario | rep | program | wall | CPU | peak RSS | entries / expected | farm answered |"
     )
     lines = [head, "|---|---|---|---|---|---|---|---|"]
     for r in records:
@@ -311,7 +311,8 @@ def report(records: list[Record], meta: dict[str, Any]) -> str:
     )
     if scale:
         parts += ["", "## First refresh against the number of feeds", ""]
-        parts += [refresh_table(records, names, scale), "", "![plot](scale.png)"]
+        parts += [refresh_table(records, names, scale), "", "![plot](scale.png)", ""]
+        parts += [resource_table(records, names, scale)]
     if meta.get("window"):
         parts += ["", meta["window"]]
     if records:
@@ -320,15 +321,19 @@ def report(records: list[Record], meta: dict[str, Any]) -> str:
 
 
 def save(records: list[Record], meta: dict[str, Any]) -> str:
-    """Write latest.md, latest.json (and the scale plot); return the markdown."""
+    """Write latest.md and latest.json, a dated copy of both (a partial run replaces latest
+    but never an earlier run), and the scale plot; return the markdown."""
     text = report(records, meta)
-    (RESULTS / "latest.md").write_text(text, encoding="utf-8")
-    data = {"meta": meta, "records": [asdict(r) for r in records]}
-    (RESULTS / "latest.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    data = json.dumps({"meta": meta, "records": [asdict(r) for r in records]}, indent=1)
+    stamp = str(meta["date"]).replace(" ", "-").replace(":", "")
+    for name in ("latest", f"run-{stamp}"):
+        (RESULTS / f"{name}.md").write_text(text, encoding="utf-8")
+        (RESULTS / f"{name}.json").write_text(data, encoding="utf-8")
     if any(r.scenario.startswith("scale-") for r in records):
         import plot
 
-        plot.scale_plot(records, RESULTS / "scale.png")
+        labels = {name: peer.name for name, peer in peers.ALL.items()}
+        plot.scale_plot(records, RESULTS / "scale.png", labels=labels)
     return text
 
 
