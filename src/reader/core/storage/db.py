@@ -10,7 +10,7 @@ from pathlib import Path
 from reader.core.errors import StorageError
 
 APPLICATION_ID = 0x52454144  # "READ"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA_1 = """
 CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -115,6 +115,8 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     # 1 -> 2: when a server answered 429/503 with Retry-After, the time (epoch s) before which
     # the feed is not asked again.
     1: lambda conn: _run_script(conn, "ALTER TABLE feeds ADD COLUMN retry_after INTEGER"),
+    # 2 -> 3: finding what a refresh added (for its images) without reading every row.
+    2: lambda conn: _run_script(conn, "CREATE INDEX articles_added ON articles(added)"),
 }
 
 
