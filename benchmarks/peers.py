@@ -51,9 +51,15 @@ class Peer:
 
 
 def _count(db: Path, table: str) -> int:
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    """Rows in a table of a program's own database; -1 when it cannot be read (a failed run)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return -1
     try:
         return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+    except sqlite3.Error:
+        return -1
     finally:
         conn.close()
 
