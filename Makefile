@@ -8,7 +8,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-
 # The validators the desktop-file tests run (tests/unit/test_desktop_files.py).
 TEST_DEBS := desktop-file-utils appstream
 
-.PHONY: run test lint format system-deps venv clean
+.PHONY: run test lint format system-deps ttrss-deps venv clean
 
 system-deps:
 	@missing=""; for p in $(QT_DEBS) $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -18,7 +18,13 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+# A real Tiny Tiny RSS (Debian's tt-rss, php, postgresql 15) for the sync tests (tests/sync):
+# installed once (apt, sudo when not root), started and stopped by the tests themselves.
+ttrss-deps:
+	@bash tests/servers/ttrss_setup.sh install
+
+# setup.py compiles the translations (.ts -> .qm) when the package is installed.
+$(VENV)/.installed: pyproject.toml setup.py $(wildcard src/reader/resources/i18n/*.ts)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
@@ -29,7 +35,7 @@ venv: $(VENV)/.installed
 run: system-deps venv
 	$(VENV)/bin/reader
 
-test: system-deps venv
+test: system-deps ttrss-deps venv
 	$(VENV)/bin/ruff check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
@@ -48,3 +54,11 @@ clean:
 # The menu entry, icon and AppStream file for this user, under $XDG_DATA_HOME (~/.local/share).
 install-desktop: venv
 	$(VENV)/bin/reader install-desktop
+
+.PHONY: translations
+# Refresh the translation template and every translation from the sources (then translate
+# what `lupdate` marks unfinished, e.g. in Qt Linguist: $(VENV)/bin/pyside6-linguist).
+translations: venv
+	$(VENV)/bin/pyside6-lupdate -extensions py -locations relative -no-obsolete src/reader/ui \
+	  -ts src/reader/resources/i18n/reader.ts src/reader/resources/i18n/reader_*.ts
+	$(PY) -m pip install -q -e '.[test]'

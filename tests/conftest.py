@@ -216,6 +216,10 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._serve(head=False)
 
+    def do_POST(self) -> None:  # API clients (sync tests) POST; the body is read and ignored
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self._serve(head=False)
+
     def _serve(self, *, head: bool) -> None:
         srv = self.server.feed_server
         headers = {k.lower(): v for k, v in self.headers.items()}
@@ -435,15 +439,20 @@ def _cli_env() -> dict[str, str]:
     return env
 
 
-def _run_cli(data_dir: Path, *args: str, timeout: float = 120) -> CliResult:
-    """Run `python -m reader --data-dir DATA_DIR ARGS...`; returns (code, stdout, stderr)."""
+def _run_cli(
+    data_dir: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> CliResult:
+    """Run `python -m reader --data-dir DATA_DIR ARGS...`; returns (code, stdout, stderr).
+
+    `env` adds variables (e.g. READER_PASSWORD) to the cleaned environment.
+    """
     done = subprocess.run(
         _cli_command(data_dir, args),
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=timeout,
-        env=_cli_env(),
+        env={**_cli_env(), **(env or {})},
         check=False,
     )
     return CliResult(done.returncode, done.stdout, done.stderr)

@@ -1,8 +1,8 @@
 """Composition root: the command line when a command is given, otherwise the window.
 
-`reader [--data-dir DIR] [--refresh] [URL...]` is the window: handed to the window already
-running on that data folder when there is one (ui/instance.py), else a new window. Every
-subcommand goes to cli.py and never through the single-instance logic.
+`reader [--data-dir DIR] [--refresh] [--lang LANG] [URL...]` is the window: handed to the
+window already running on that data folder when there is one (ui/instance.py), else a new
+window. Every subcommand goes to cli.py and never through the single-instance logic.
 """
 
 from __future__ import annotations
@@ -50,13 +50,14 @@ def _feed_target(text: str) -> str | None:
 
 def window_request(
     args: Sequence[str], commands: set[str]
-) -> tuple[str | None, bool, tuple[str, ...]] | None:
-    """(data_dir, refresh, urls) when `args` open the window, None when they are a command."""
+) -> tuple[str | None, bool, tuple[str, ...], str | None] | None:
+    """(data_dir, refresh, urls, lang) when `args` open the window, None for a command."""
     if any(a in ("-h", "--help", "--version") for a in args):
         return None
     parser = _WindowArgs(add_help=False, allow_abbrev=False)
     parser.add_argument("--data-dir")
     parser.add_argument("--refresh", action="store_true")
+    parser.add_argument("--lang")
     parser.add_argument("targets", nargs="*")
     try:
         known, rest = parser.parse_known_args(list(args))
@@ -67,7 +68,8 @@ def window_request(
     urls = [_feed_target(t) for t in known.targets]
     if any(u is None for u in urls):
         return None  # a mistyped command: let the CLI say so
-    return known.data_dir, known.refresh, tuple(u for u in urls if u is not None)
+    urls_found = tuple(u for u in urls if u is not None)
+    return known.data_dir, known.refresh, urls_found, known.lang
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,11 +79,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = window_request(args, _commands(cli.build_parser()))
     if window is None:
         return cli.run(args)
-    data_dir, refresh, urls = window
-    return run_window(data_dir, refresh=refresh, urls=urls)
+    data_dir, refresh, urls, lang = window
+    return run_window(data_dir, refresh=refresh, urls=urls, lang=lang)
 
 
-def run_window(data_dir: str | None, *, refresh: bool = False, urls: tuple[str, ...] = ()) -> int:
+def run_window(
+    data_dir: str | None,
+    *,
+    refresh: bool = False,
+    urls: tuple[str, ...] = (),
+    lang: str | None = None,
+) -> int:
     from reader.core import paths
 
     directory = paths.data_dir(data_dir)
@@ -115,4 +123,4 @@ def run_window(data_dir: str | None, *, refresh: bool = False, urls: tuple[str, 
         return 1
     from reader.ui.main import run
 
-    return run(service, instance=name, request=request)
+    return run(service, instance=name, request=request, lang=lang)

@@ -77,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--full-text", action="store_true", help="download each article's page (full text)"
     )
+    p.add_argument(
+        "--account",
+        type=_number,
+        metavar="ID",
+        help="subscribe through this sync account's server (at the next `reader sync`)",
+    )
     p = command("remove", "unsubscribe from a feed (its favorites stay)")
     p.add_argument("feed_id", type=_number, metavar="FEED_ID")
     command("feeds", "list subscriptions with unread counts and errors", listing=True)
@@ -127,6 +133,27 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="default: from the file name, else html",
     )
+    p = command("account", "sync accounts: Tiny Tiny RSS or Google Reader API servers")
+    acc = p.add_subparsers(
+        dest="account_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    a = acc.add_parser(
+        "add",
+        help="add an account (tests the login first)",
+        description="Add a sync account. The password comes from $READER_PASSWORD or a prompt,"
+        " never from the command line; it is kept in the system keyring where one works,"
+        " otherwise in a file only you can read.",
+    )
+    a.add_argument("kind", choices=("ttrss", "greader"))
+    a.add_argument("url", metavar="URL")
+    a.add_argument("--user", required=True, metavar="NAME")
+    a.add_argument("--json", action="store_true", help="print one JSON document")
+    a = acc.add_parser("list", help="list accounts, where their passwords are, last sync")
+    a.add_argument("--json", action="store_true", help="print one JSON document")
+    a = acc.add_parser("remove", help="forget an account (its feeds stay, as local feeds)")
+    a.add_argument("account_id", type=_number, metavar="ID")
+    p = command("sync", "two-way sync with every account (or one)", listing=True)
+    p.add_argument("--account", type=_number, metavar="ID")
     p = command(
         "install-desktop",
         "add Reader to the desktop's menu: entry, icon and AppStream data under $XDG_DATA_HOME",
@@ -187,6 +214,10 @@ def _print_json(value: Any) -> None:
 
 
 def _add(service: Service, args: argparse.Namespace) -> int:
+    if args.account is not None:
+        from reader.cli_sync import add_through_account
+
+        return add_through_account(service, args)
     feed = service.add_feed(args.url, folder=args.folder)
     if args.full_text:
         service.set_full_text(feed.id, True)
@@ -249,7 +280,7 @@ def _export(service: Service, args: argparse.Namespace) -> int:
 
 def _refresh(service: Service, args: argparse.Namespace) -> int:
     ids = [args.feed] if args.feed is not None else None
-    total = len(ids) if ids else len(service.feeds())
+    total = len(ids) if ids else len(service.refreshable_feed_ids())
     results = []
     for n, result in enumerate(service.refresh_iter(ids, images=not args.no_images), 1):
         results.append(result)
@@ -388,4 +419,12 @@ _HANDLERS = {
     "read": _flag("read", True),
     "unread": _flag("read", False),
     "favorites": _favorites,
+    "account": lambda service, args: _sync_cli().account(service, args),
+    "sync": lambda service, args: _sync_cli().sync(service, args),
 }
+
+
+def _sync_cli() -> Any:
+    from reader import cli_sync
+
+    return cli_sync

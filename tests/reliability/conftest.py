@@ -23,6 +23,7 @@ from reliability_helpers import (
     ReaderProcess,
     SmallFarm,
     corpus_root,
+    deep_feed,
     install_hostile_routes,
     reader_command,
     run_reader,
@@ -93,6 +94,10 @@ def _start_hostile_cli(
         return
     server = _feed_server_class(request.config)()
     urls = install_hostile_routes(server)
+    # Only in this run: the real parse deadline (15 s) fits in the fetch deadline (30 s).
+    urls["pathological 20 MB"] = server.add(
+        "/srv/deep.xml", deep_feed(), content_type="application/rss+xml", conditional=False
+    )
     data = tmp_path_factory.mktemp("hostile-cli") / "data"
     outlines = "".join(
         f'<outline type="rss" text="{name}" xmlUrl="{url.replace("&", "&amp;")}"/>'

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -20,10 +21,13 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
+
+from reader.core.service import Service
 
 REPO = Path(__file__).resolve().parents[2]
 FIGURES: dict[str, str] = {}
@@ -33,6 +37,50 @@ NO_CORPUS = "the shared corpus is missing at {path}; set READER_CORPUS to its di
 def record(name: str, text: str) -> None:
     """Keep a measured figure for the end-of-run summary."""
     FIGURES[name] = text
+
+
+# --- active content: what must never survive the sanitizer --------------------------------------
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:", "ftp:", "magnet:", "geo:")
+ACTIVE_TAGS = {
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "textarea", "select", "style", "link", "meta", "base", "svg", "math", "template",
+    "noscript", "portal", "xml", "xss", "isindex", "keygen", "marquee",
+}  # fmt: skip
+URL_ATTRIBUTES = {
+    "href", "src", "srcset", "cite", "action", "formaction", "poster", "background", "data",
+    "longdesc", "usemap", "xlink:href", "ping", "manifest", "codebase", "lowsrc", "dynsrc",
+}  # fmt: skip
+BIDI_AND_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+class ActiveContent(HTMLParser):
+    """Everything in an HTML fragment that a browser could run or that could fetch by itself."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ACTIVE_TAGS:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or name in ("style", "srcdoc", "http-equiv"):
+                self.found.append(f"{tag} {name}=")
+            if name in URL_ATTRIBUTES and value:
+                for url in value.split(",") if name == "srcset" else [value]:
+                    bare = re.sub(r"[\x00-\x20\x7f]+", "", url).lower()
+                    scheme = re.match(r"^[a-z][a-z0-9+.-]*:", bare)
+                    if scheme and not bare.startswith(SAFE_SCHEMES):
+                        self.found.append(f"{tag} {name}={url[:40]}")
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data: str) -> None:
+        self.found.append("<!-- comment -->")
+
+    def handle_pi(self, data: str) -> None:
+        self.found.append("<?pi?>")
 
 
 # --- the corpus ----------------------------------------------------------------------------------
@@ -128,14 +176,16 @@ class ReaderProcess:
     never Popen.poll()/wait() (the reaping thread owns the child).
     """
 
-    def __init__(self, command: list[str], **popen: Any) -> None:
+    def __init__(
+        self, command: list[str], *, env: dict[str, str] | None = None, **popen: Any
+    ) -> None:
         self.started = time.monotonic()
         self.process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env=cli_env(),
+            env=cli_env() | (env or {}),
             start_new_session=True,  # its own group, so stray children can be cleaned up
             **popen,
         )
@@ -273,6 +323,114 @@ def check_database(path: Path) -> None:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         conn.close()
+
+
+# --- what a user set, checked after every crash ----------------------------------------------
+
+PROGRESS = re.compile(r"^\[(\d+)/(\d+)\]")  # a `reader refresh` line: one feed stored
+
+
+def content_hash(html: str) -> str:
+    return hashlib.sha1(html.encode("utf-8")).hexdigest()
+
+
+class Model:
+    """What this 'other process' has set: the state each touched article must keep."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.state: dict[int, tuple[bool, bool]] = {}  # id -> (read, starred)
+        self.frozen: dict[int, str] = {}  # starred id -> hash of its content when starred
+
+    def act(self, data: Path) -> None:
+        """Star, unstar, read and unread a few articles through the engine's own API."""
+        service = Service(data)
+        try:
+            ids = service.article_ids()
+            if not ids:
+                return
+            starred = [i for i, (_r, s) in self.state.items() if s]
+            to_star = self.rng.sample(ids, min(2, len(ids)))
+            service.set_starred(to_star, True)
+            for i in to_star:
+                detail = service.article(i)
+                self.state[i] = (detail.read, True)
+                self.frozen.setdefault(i, content_hash(detail.content_html))
+            if len(starred) > 20:
+                gone = self.rng.choice(starred)
+                service.set_starred([gone], False)
+                self.state[gone] = (self.state[gone][0], False)
+                self.frozen.pop(gone, None)
+            for i in self.rng.sample(ids, min(3, len(ids))):
+                read = self.rng.random() < 0.7
+                service.set_read([i], read)
+                self.state[i] = (read, self.state.get(i, (False, False))[1])
+        finally:
+            service.close()
+
+    def act_by_command(self, data: Path) -> None:
+        """Star one article and mark another read or unread with `reader star/read/unread`."""
+        conn = sqlite3.connect(f"file:{data / 'reader.sqlite3'}?mode=ro", uri=True, timeout=10)
+        try:
+            ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
+        finally:
+            conn.close()
+        star, mark = self.rng.sample(ids, 2)
+        done = run_reader(data, "star", str(star))
+        assert done.code == 0, done
+        conn = sqlite3.connect(data / "reader.sqlite3", timeout=10)
+        try:
+            read_now, html = conn.execute(
+                "SELECT a.read, c.content_html FROM articles a "
+                "JOIN article_content c ON c.id = a.id WHERE a.id = ?",
+                (star,),
+            ).fetchone()
+        finally:
+            conn.close()
+        self.state[star] = (bool(read_now), True)
+        self.frozen.setdefault(star, content_hash(html))
+        read = self.rng.random() < 0.7
+        done = run_reader(data, "read" if read else "unread", str(mark))
+        assert done.code == 0, done
+        self.state[mark] = (read, self.state.get(mark, (False, False))[1])
+
+    def verify(self, db: Path) -> None:
+        conn = sqlite3.connect(db)
+        try:
+            marks = ",".join("?" * len(self.state))
+            rows = {
+                r[0]: (bool(r[1]), bool(r[2]), r[3])
+                for r in conn.execute(
+                    "SELECT a.id, a.read, a.starred, c.content_html FROM articles a "
+                    f"JOIN article_content c ON c.id = a.id WHERE a.id IN ({marks})",
+                    list(self.state),
+                )
+            }
+        finally:
+            conn.close()
+        for article_id, (read, starred) in self.state.items():
+            if starred:
+                assert article_id in rows, f"favorite {article_id} was lost"
+            if article_id not in rows:
+                continue  # a read, unstarred article may be purged; never a favorite
+            assert rows[article_id][:2] == (read, starred), (article_id, rows[article_id][:2])
+            if starred:
+                assert content_hash(rows[article_id][2]) == self.frozen[article_id], (
+                    f"favorite {article_id} changed"
+                )
+
+
+def refresh_to_the_end(data: Path) -> tuple[float, float, float]:
+    """A refresh that is not killed completes with no error row.
+
+    Returns when (seconds after start) it stored its first and last feed, and when it ended.
+    """
+    done = run_reader(data, "refresh", timeout=120)
+    assert done.code == 0, done
+    assert re.match(r"refreshed \d+ feeds: \d+ new articles, 0 errors", done.stdout), done
+    stored = [t for t, line in done.lines if PROGRESS.match(line)]
+    assert stored, done
+    return stored[0], stored[-1], done.seconds
 
 
 # --- a small farm of feeds that changes on demand ------------------------------------------------
@@ -463,6 +621,15 @@ def cookie_redirect(handler: Any, query: dict[str, list[str]]) -> None:
     handler.end_headers()
 
 
+def deep_feed(size: int = 20 << 20) -> bytes:
+    """An RSS document of `size` bytes, nearly all of it elements nested 3 million deep: lxml
+    refuses it, feedparser reads it for about a minute and 1.2 GB unless stopped."""
+    head = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Deep</title><item>'
+    tail = b"</item></channel></rss>"
+    depth = (size - len(head) - len(tail) - 64) // 7
+    return head + b"<title>deep</title>" + b"<x>" * depth + b"</x>" * depth + tail
+
+
 def install_hostile_routes(server: Any) -> dict[str, str]:
     """Every hostile route of this module on `server`; name -> URL."""
     server.add("/srv/good.xml", GOOD_FEED, content_type="application/rss+xml", conditional=False)
@@ -529,3 +696,21 @@ EXPECTED = {
     "cookie": None,
 }
 SLOW = {"slow body", "slow headers", "endless trickle"}
+
+
+# --- the parse deadline --------------------------------------------------------------------------
+
+
+def shorten_parse_deadline(seconds: float) -> None:
+    """A parse worker's initializer: a shorter deadline, so a test need not wait 15 s."""
+    from reader.core import parse
+
+    parse.PARSE_SECONDS = seconds
+
+
+def worker_peak_mb() -> float:
+    """This process's peak resident memory (run in a worker)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0

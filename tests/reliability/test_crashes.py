@@ -9,95 +9,29 @@ completion, and afterwards every entry the feeds serve is stored exactly once.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import random
-import re
 import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 from reliability_helpers import (
+    PROGRESS,
+    Model,
     ReaderProcess,
     SmallFarm,
     check_database,
     reader_command,
     record,
+    refresh_to_the_end,
     run_reader,
     subscribe_farm,
     wait_for_groups,
 )
 
-from reader.core.service import Service
-
 KILLS = 100
 MUTATE = 1.0  # every feed changes between two refreshes, so every refresh stores
-PROGRESS = re.compile(r"^\[(\d+)/(\d+)\]")
-
-
-def content_hash(html: str) -> str:
-    return hashlib.sha1(html.encode("utf-8")).hexdigest()
-
-
-class Model:
-    """What this 'other process' has set: the state each touched article must keep."""
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.state: dict[int, tuple[bool, bool]] = {}  # id -> (read, starred)
-        self.frozen: dict[int, str] = {}  # starred id -> hash of its content when starred
-
-    def act(self, data: Path) -> None:
-        """Star, unstar, read and unread a few articles through the engine's own API."""
-        service = Service(data)
-        try:
-            ids = service.article_ids()
-            if not ids:
-                return
-            starred = [i for i, (_r, s) in self.state.items() if s]
-            to_star = self.rng.sample(ids, min(2, len(ids)))
-            service.set_starred(to_star, True)
-            for i in to_star:
-                detail = service.article(i)
-                self.state[i] = (detail.read, True)
-                self.frozen.setdefault(i, content_hash(detail.content_html))
-            if len(starred) > 20:
-                gone = self.rng.choice(starred)
-                service.set_starred([gone], False)
-                self.state[gone] = (self.state[gone][0], False)
-                self.frozen.pop(gone, None)
-            for i in self.rng.sample(ids, min(3, len(ids))):
-                read = self.rng.random() < 0.7
-                service.set_read([i], read)
-                self.state[i] = (read, self.state.get(i, (False, False))[1])
-        finally:
-            service.close()
-
-    def verify(self, db: Path) -> None:
-        conn = sqlite3.connect(db)
-        try:
-            marks = ",".join("?" * len(self.state))
-            rows = {
-                r[0]: (bool(r[1]), bool(r[2]), r[3])
-                for r in conn.execute(
-                    "SELECT a.id, a.read, a.starred, c.content_html FROM articles a "
-                    f"JOIN article_content c ON c.id = a.id WHERE a.id IN ({marks})",
-                    list(self.state),
-                )
-            }
-        finally:
-            conn.close()
-        for article_id, (read, starred) in self.state.items():
-            if starred:
-                assert article_id in rows, f"favorite {article_id} was lost"
-            if article_id not in rows:
-                continue  # a read, unstarred article may be purged; never a favorite
-            assert rows[article_id][:2] == (read, starred), (article_id, rows[article_id][:2])
-            if starred:
-                assert content_hash(rows[article_id][2]) == self.frozen[article_id], (
-                    f"favorite {article_id} changed"
-                )
 
 
 def check_search(db: Path, rng: random.Random) -> None:
@@ -129,19 +63,6 @@ def wait_until(process: ReaderProcess, at: float, *, stored: bool = False) -> No
         if stored and stored_any(process):
             return
         time.sleep(0.002)
-
-
-def refresh_to_the_end(data: Path) -> tuple[float, float, float]:
-    """A refresh that is not killed completes with no error row.
-
-    Returns when (seconds after start) it stored its first and last feed, and when it ended.
-    """
-    done = run_reader(data, "refresh", timeout=120)
-    assert done.code == 0, done
-    assert re.match(r"refreshed \d+ feeds: \d+ new articles, 0 errors", done.stdout), done
-    stored = [t for t, line in done.lines if PROGRESS.match(line)]
-    assert stored, done
-    return stored[0], stored[-1], done.seconds
 
 
 def statuses(data: Path) -> set[str]:

@@ -23,27 +23,15 @@ import subprocess
 import sys
 import time
 import uuid
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
-from reliability_helpers import cli_env, hostile_files, record
+from reliability_helpers import BIDI_AND_CONTROLS, ActiveContent, cli_env, hostile_files, record
 
 from reader.core.service import Service
 from reader.core.types import Query
 
-SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:", "ftp:", "magnet:", "geo:")
-ACTIVE_TAGS = {
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
-    "button", "textarea", "select", "style", "link", "meta", "base", "svg", "math", "template",
-    "noscript", "portal", "xml", "xss", "isindex", "keygen", "marquee",
-}  # fmt: skip
-URL_ATTRIBUTES = {
-    "href", "src", "srcset", "cite", "action", "formaction", "poster", "background", "data",
-    "longdesc", "usemap", "xlink:href", "ping", "manifest", "codebase", "lowsrc", "dynsrc",
-}  # fmt: skip
-BIDI_AND_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 PER_FILE_SECONDS = 10.0
 PER_FILE_MB = 150
 
@@ -309,35 +297,6 @@ def test_no_entity_expansion_is_stored(stored: dict[str, Any]) -> None:
             assert "lollollol" not in value and "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" not in value
     for feed in service.feeds():
         assert "lollol" not in feed.title and len(feed.title) <= 300
-
-
-class ActiveContent(HTMLParser):
-    """Everything in an HTML fragment that a browser could run or that could fetch by itself."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ACTIVE_TAGS:
-            self.found.append(f"<{tag}>")
-        for name, value in attrs:
-            if name.startswith("on") or name in ("style", "srcdoc", "http-equiv"):
-                self.found.append(f"{tag} {name}=")
-            if name in URL_ATTRIBUTES and value:
-                for url in value.split(",") if name == "srcset" else [value]:
-                    bare = re.sub(r"[\x00-\x20\x7f]+", "", url).lower()
-                    scheme = re.match(r"^[a-z][a-z0-9+.-]*:", bare)
-                    if scheme and not bare.startswith(SAFE_SCHEMES):
-                        self.found.append(f"{tag} {name}={url[:40]}")
-
-    handle_startendtag = handle_starttag
-
-    def handle_comment(self, data: str) -> None:
-        self.found.append("<!-- comment -->")
-
-    def handle_pi(self, data: str) -> None:
-        self.found.append("<?pi?>")
 
 
 def test_stored_html_has_no_active_content(stored: dict[str, Any]) -> None:

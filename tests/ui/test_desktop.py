@@ -198,11 +198,12 @@ def test_request_round_trip() -> None:
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        ([], (None, False, ())),
-        (["--data-dir", "/d", "--refresh"], ("/d", True, ())),
-        (["feed://news.example/rss"], (None, False, ("http://news.example/rss",))),
-        (["feed:https://news.example/rss"], (None, False, ("https://news.example/rss",))),
-        (["https://news.example/"], (None, False, ("https://news.example/",))),
+        ([], (None, False, (), None)),
+        (["--data-dir", "/d", "--refresh"], ("/d", True, (), None)),
+        (["--lang", "ar"], (None, False, (), "ar")),
+        (["feed://news.example/rss"], (None, False, ("http://news.example/rss",), None)),
+        (["feed:https://news.example/rss"], (None, False, ("https://news.example/rss",), None)),
+        (["https://news.example/"], (None, False, ("https://news.example/",), None)),
         (["feeds"], None),
         (["--data-dir", "/d", "refresh", "--json"], None),
         (["install-desktop"], None),

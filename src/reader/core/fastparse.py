@@ -101,6 +101,7 @@ _ATOM_IGNORED = {f"{ATOM}{n}" for n in ("rights", "contributor")} | {
 }
 _KNOWN_NAMESPACES = {uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()}
 _C1_REFERENCE = re.compile(rb"&#(?:1[2-5][0-9]|[xX][89][0-9a-fA-F]);")
+_ENTITY_LIKE = re.compile(r"&#?\w+;")
 _DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)")
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -163,8 +164,10 @@ def _rss(root: Any, url: str) -> ParsedFeed:
         raise _Unsupported
     if channel.find(f"{DC}title") is not None or channel.find(f"{DC}language") is not None:
         raise _Unsupported  # they take part in feedparser's feed title and language
+    if _child_text(channel, "language") == "":
+        raise _Unsupported  # feedparser keeps an empty language as ""
     language = _child_text(channel, "language") or channel.get(XML_LANG) or root.get(XML_LANG)
-    site_url = http_url(resolve(_child_text(channel, "link"), url))
+    site_url = http_url(resolve(_rss_link(_child_text(channel, "link")), url))
     entries = []
     for item in channel.iterfind("item"):
         entries.append(_rss_item(item, url, language))
@@ -172,6 +175,13 @@ def _rss(root: Any, url: str) -> ParsedFeed:
             break
     title = feed_title(_child_text(channel, "title"), site_url, url)
     return ParsedFeed(title, site_url, language, tuple(entries))
+
+
+def _rss_link(text: str | None) -> str | None:
+    """An RSS <link> as read; feedparser rewrites "&name;" inside one (a;&b;c -> a;&bc)."""
+    if text and _ENTITY_LIKE.search(text):
+        raise _Unsupported
+    return text
 
 
 def _child_text(parent: Any, tag: str) -> str | None:
@@ -220,7 +230,7 @@ def _rss_item(item: Any, base: str, language: str | None) -> ParsedEntry:
                 guid_is_link = child.get("isPermaLink", "true") == "true"
         elif not _ignorable(child):
             raise _Unsupported
-    link = fields.get("link")
+    link = _rss_link(fields.get("link"))
     if link is None and guid_is_link:
         link = fields.get("guid")
     content = max(contents, key=len) if contents else ""  # the first of the longest
@@ -306,6 +316,8 @@ def _alternate(parent: Any) -> str | None:
         kind = link.get("type", "application/atom+xml" if rel == "self" else "text/html")
         if rel == "alternate" and kind in _HTML_TYPES and link.get("href") is not None:
             found = link.get("href").strip()
+            if not found:
+                raise _Unsupported  # feedparser keeps a blank href, which resolves to the base
     return found
 
 
@@ -331,7 +343,8 @@ def _atom_entry(entry: Any, base: str, language: str | None) -> ParsedEntry:
             if child.get("rel") == "enclosure" and (
                 href := http_url(resolve(child.get("href"), base))
             ):
-                enclosures.append((href, child.get("type") or None, _length(child.get("length"))))
+                kind = child.get("type", "text/html") or None  # feedparser's default link type
+                enclosures.append((href, kind, _length(child.get("length"))))
         elif tag in fields:
             raise _Unsupported
         else:
@@ -349,6 +362,8 @@ def _atom_entry(entry: Any, base: str, language: str | None) -> ParsedEntry:
     updated_element = fields.get(f"{ATOM}updated")
     content = _atom_body(fields.get(f"{ATOM}content"))
     summary = _atom_body(fields.get(f"{ATOM}summary"), summary=True)
+    if f"{ATOM}summary" not in fields and f"{ATOM}content" in fields:
+        summary = _atom_text(fields[f"{ATOM}content"])  # feedparser copies it into the summary
     author = None
     if (person := fields.get(f"{ATOM}author")) is not None:
         name = person.find(f"{ATOM}name")
@@ -365,7 +380,9 @@ def _atom_entry(entry: Any, base: str, language: str | None) -> ParsedEntry:
         title=title,
         author=author,
         published=published,
-        updated=_date(_text(updated_element)) if updated_element is not None else published,
+        # feedparser falls back to the published date when updated is missing or unreadable
+        updated=(_date(_text(updated_element)) if updated_element is not None else None)
+        or published,
         content=content if len(content) >= len(summary) else summary,
         summary_html=summary,
         categories=categories_of(tags),

@@ -40,7 +40,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -49,6 +49,9 @@ from reader.core import fetch as fetching
 from reader.core.errors import FetchError, InvalidURLError
 from reader.core.storage import images as store
 from reader.core.storage.db import transaction
+
+if TYPE_CHECKING:
+    from reader.core.parse import ParsedEntry
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +85,23 @@ def image_urls(
     content_html: str, enclosures_json: str | None = None, base: str | None = None
 ) -> list[str]:
     """Absolute http(s) URLs of the images an article shows, in order, without duplicates."""
+    try:
+        items = json.loads(enclosures_json or "[]")
+    except ValueError:
+        items = []
+    return _image_urls(content_html, items if isinstance(items, list) else [], base)
+
+
+def parsed_image_urls(entry: ParsedEntry) -> tuple[str, ...]:
+    """`image_urls` of an entry as parsed, before it is stored (the same URLs, found in a
+    parse worker so the writer does not read the HTML again)."""
+    items = [{"url": url, "type": kind} for url, kind, _length in entry.enclosures]
+    return tuple(_image_urls(entry.content_html, items, entry.link))
+
+
+def _image_urls(content_html: str, enclosures: list[object], base: str | None) -> list[str]:
     urls = [url for _raw, url in image_sources(content_html, base)]
-    urls += _enclosure_images(enclosures_json)
+    urls += _enclosure_images(enclosures)
     kept = (url for url in urls if not _RESERVED.search(host_of(url)))
     return list(dict.fromkeys(kept))[:MAX_IMAGES_PER_ARTICLE]
 
@@ -111,13 +129,9 @@ def image_sources(content_html: str, base: str | None = None) -> list[tuple[str,
     return found
 
 
-def _enclosure_images(enclosures_json: str | None) -> list[str]:
-    try:
-        items = json.loads(enclosures_json or "[]")
-    except ValueError:
-        return []
+def _enclosure_images(items: list[object]) -> list[str]:
     urls = []
-    for item in items if isinstance(items, list) else []:
+    for item in items:
         if not isinstance(item, dict):
             continue
         kind = str(item.get("type") or "").lower()
@@ -351,11 +365,10 @@ class ImageCache:
                 f"JOIN article_content c ON c.id = a.id WHERE a.id IN ({marks})",
                 chunk,
             ).fetchall()
-            found = [(r[0], image_urls(r[1], r[2], r[3])) for r in rows]
-            if any(urls for _, urls in found):
+            pairs = [(r[0], url) for r in rows for url in image_urls(r[1], r[2], r[3])]
+            if pairs:
                 with transaction(conn):
-                    for article_id, urls in found:
-                        store.link(conn, article_id, urls, now)
+                    store.link_many(conn, pairs, now)
 
     def download(
         self,

@@ -29,6 +29,7 @@ from reader.core.storage import articles as article_store
 from reader.core.storage import feeds as feed_store
 from reader.core.storage import images as image_store
 from reader.core.storage import search
+from reader.core.storage import sync as sync_store
 from reader.core.storage.db import connect, describe, transaction
 from reader.core.types import (
     Article,
@@ -136,6 +137,10 @@ class Service:
     def feed(self, feed_id: int) -> Feed:
         return feed_store.get_feed(self.conn, feed_id)
 
+    def refreshable_feed_ids(self) -> list[int]:
+        """The feeds a refresh fetches: all but a sync account's (its server fetches those)."""
+        return [state.id for state in feed_store.fetch_states(self.conn)]
+
     def folders(self) -> list[Folder]:
         return feed_store.list_folders(self.conn)
 
@@ -209,18 +214,34 @@ class Service:
                 error = exc
         raise error
 
-    def subscribe(self, url: str, *, title: str | None = None, folder: str | None = None) -> int:
-        """Store a subscription without fetching it (OPML import, sync); returns its id."""
+    def subscribe(
+        self,
+        url: str,
+        *,
+        title: str | None = None,
+        folder: str | None = None,
+        account_id: int | None = None,
+    ) -> int:
+        """Store a subscription without fetching it (OPML import, sync); returns its id.
+
+        With `account_id`, the feed belongs to that sync account: the subscribe is queued and
+        pushed to the server at the next sync, which then brings its articles.
+        """
         url = fetching.check_url(url)
         with self._write() as conn:
-            existing = feed_store.find_feed_id(conn, url)
-            if existing is not None:
-                return existing
-            return feed_store.insert_feed(conn, url, title=title, folder=folder, now=self._now())
+            feed_id = feed_store.find_feed_id(conn, url)
+            if feed_id is None:
+                feed_id = feed_store.insert_feed(
+                    conn, url, title=title, folder=folder, now=self._now()
+                )
+            if account_id is not None:
+                sync_store.queue_subscribe(conn, account_id, feed_id, self._now())
+            return feed_id
 
     def remove_feed(self, feed_id: int) -> None:
         """Unsubscribe; the feed's favorites stay, with the feed's name as their source."""
         with self._write() as conn:
+            sync_store.queue_unsubscribe(conn, feed_id, self._now())  # a synced feed's server
             feed_store.delete_feed(conn, feed_id)
 
     def update_feed(
@@ -300,7 +321,6 @@ class Service:
         the setting `download_images` is "0"), then the cache budget. `cancel` also stops that
         work, between two pages or images.
         """
-        started = self._now()
         if feed_ids is not None:
             for feed_id in feed_ids:
                 feed_store.get_feed(self.conn, feed_id)
@@ -320,7 +340,7 @@ class Service:
                 pool.shutdown(wait=False, cancel_futures=True)
         if not (cancel and cancel.is_set()):
             self.purge()
-            self._after_refresh([s.id for s in states], started, cancel, images=images)
+            self._after_refresh([s.id for s in states], cancel, images=images)
 
     def purge(self, days: int | None = None) -> int:
         days = (
@@ -357,10 +377,12 @@ class Service:
     def set_read(self, ids: Sequence[int], read: bool = True) -> None:
         with self._write() as conn:
             article_store.set_flag(conn, ids, "read", read, self._now())
+            sync_store.queue_flags(conn, ids, "read", read, self._now())
 
     def set_starred(self, ids: Sequence[int], starred: bool = True) -> None:
         with self._write() as conn:
             article_store.set_flag(conn, ids, "starred", starred, self._now())
+            sync_store.queue_flags(conn, ids, "starred", starred, self._now())
         if starred:  # linked images are pinned; `download_images(ids)` fetches missing ones
             self._link_images(ids)
 
@@ -379,15 +401,18 @@ class Service:
     # --- offline: images and full text (see core/offline.py and core/fulltext.py) ---
 
     def _after_refresh(
-        self, feed_ids: list[int], since: int, cancel: threading.Event | None, *, images: bool
+        self, feed_ids: list[int], cancel: threading.Event | None, *, images: bool
     ) -> None:
-        """Full text, then images of what the refresh added; never fails the refresh."""
+        """Full text, then images of what the refresh added; never fails the refresh.
+
+        New articles were linked to their images as they were stored; articles whose page
+        was extracted here get linked to the images of their new text.
+        """
         try:
             changed = fulltext.run(
                 self.conn, self.client, feed_ids, cancel=cancel, clock=self.clock
             )
-            new = image_store.added_since(self.conn, since, feed_ids)
-            self._link_images(list(dict.fromkeys(new + changed)))
+            self._link_images(changed)
             images = images and self.setting("download_images", "1") != "0"
             if images and not (cancel and cancel.is_set()):
                 self.download_images(cancel=cancel)

@@ -5,19 +5,20 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
-from reader import __version__
 from reader.ui import icons
-from reader.ui.dialogs.feeds import inform
+from reader.ui.dialogs.about import AboutDialog, Places
 from reader.ui.dialogs.preferences import PreferencesDialog, ShortcutsDialog, save_preferences
 from reader.ui.models.entries import FEEDS, Key
 from reader.ui.tasks import WRITE
 
 if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
+
+translate = QCoreApplication.translate
 
 
 def _action(
@@ -45,81 +46,151 @@ def build(w: MainWindow) -> SimpleNamespace:
     subs = w.subscriptions
     a = SimpleNamespace()
     a.add_feed = _action(
-        w, "&Add feed…", subs.add_feed, ("Ctrl+N",), icons.plus(), "Subscribe to a feed or a site"
+        w,
+        translate("Actions", "&Add feed…"),
+        subs.add_feed,
+        ("Ctrl+N",),
+        icons.plus(),
+        translate("Actions", "Subscribe to a feed or a site"),
     )
-    a.new_folder = _action(w, "New &folder…", subs.new_folder, (), icons.new_folder())
+    a.new_folder = _action(
+        w, translate("Actions", "New &folder…"), subs.new_folder, (), icons.new_folder()
+    )
     a.import_opml = _action(
         w,
-        "&Import OPML…",
+        translate("Actions", "&Import OPML…"),
         subs.import_opml,
         ("Ctrl+O",),
         icons.import_file(),
-        "Subscribe to the feeds listed in an OPML file",
+        translate("Actions", "Subscribe to the feeds listed in an OPML file"),
     )
     a.export_opml = _action(
         w,
-        "&Export OPML…",
+        translate("Actions", "&Export OPML…"),
         subs.export_opml,
         (),
         icons.export_file(),
-        "Save your subscriptions as an OPML file",
+        translate("Actions", "Save your subscriptions as an OPML file"),
     )
-    a.export_favorites = _action(w, "Export &favorites…", subs.export_favorites)
-    a.preferences = _action(w, "&Preferences…", lambda: open_preferences(w), ("Ctrl+,",))
-    a.quit = _action(w, "&Quit", w.close, ("Ctrl+Q",), icons.quit_app())
+    a.export_favorites = _action(
+        w, translate("Actions", "Export &favorites…"), subs.export_favorites
+    )
+    a.preferences = _action(
+        w, translate("Actions", "&Preferences…"), lambda: open_preferences(w), ("Ctrl+,",)
+    )
+    a.quit = _action(w, translate("Actions", "&Quit"), w.close, ("Ctrl+Q",), icons.quit_app())
 
     a.refresh_all = _action(
         w,
-        "&Refresh all feeds",
+        translate("Actions", "&Refresh all feeds"),
         w.refresh_all,
         ("F5", "Ctrl+R"),
         icons.refresh(),
-        "Fetch new articles from every feed",
+        translate("Actions", "Fetch new articles from every feed"),
     )
-    a.refresh_one = _action(w, "Refresh &this feed", lambda: refresh_selected(w), ("Shift+F5",))
+    a.refresh_one = _action(
+        w, translate("Actions", "Refresh &this feed"), lambda: refresh_selected(w), ("Shift+F5",)
+    )
     a.mark_all_read = _action(
         w,
-        "&Mark all as read",
+        translate("Actions", "&Mark all as read"),
         w.mark_all_read,
         ("Ctrl+Shift+M",),
         icons.mark_read(),
-        "Mark every article of this view as read",
+        translate("Actions", "Mark every article of this view as read"),
     )
     a.properties = _action(
         w,
-        "Feed &properties…",
+        translate("Actions", "Feed &properties…"),
         lambda: _feed_command(w, subs.properties),
         ("Alt+Return",),
         icons.properties(),
     )
     a.unsubscribe = _action(
-        w, "&Unsubscribe…", lambda: _feed_command(w, subs.unsubscribe), (), icons.remove()
+        w,
+        translate("Actions", "&Unsubscribe…"),
+        lambda: _feed_command(w, subs.unsubscribe),
+        (),
+        icons.remove(),
     )
 
-    a.next = _action(w, "&Next article", lambda: w.move(1), ("J", "N"))
-    a.previous = _action(w, "&Previous article", lambda: w.move(-1), ("K", "P"))
-    a.next_unread = _action(w, "Scroll, then next &unread", w.next_unread, ("Space",))
-    a.star = _action(w, "Add to / remove from &favorites", w.toggle_star, ("S",), icons.star())
-    a.read = _action(w, "Mark as read / &unread", w.toggle_read, ("M",))
-    a.open = _action(w, "&Open in browser", w.open_in_browser, ("O",), icons.open_external())
-    a.search = _action(w, "&Search", lambda: _focus_search(w), ("/", "Ctrl+F"), icons.search())
+    a.next = _action(
+        w, translate("Actions", "&Next article"), lambda: w.step_article(1), ("J", "N")
+    )
+    a.previous = _action(
+        w, translate("Actions", "&Previous article"), lambda: w.step_article(-1), ("K", "P")
+    )
+    a.next_unread = _action(
+        w, translate("Actions", "Scroll, then next &unread"), w.next_unread, ("Space",)
+    )
+    a.star = _action(
+        w,
+        translate("Actions", "Add to / remove from &favorites"),
+        w.toggle_star,
+        ("S",),
+        icons.star(),
+    )
+    a.read = _action(w, translate("Actions", "Mark as read / &unread"), w.toggle_read, ("M",))
+    a.open = _action(
+        w,
+        translate("Actions", "&Open in browser"),
+        w.open_in_browser,
+        ("O",),
+        icons.open_external(),
+    )
+    a.search = _action(
+        w,
+        translate("Actions", "&Search"),
+        lambda: _focus_search(w),
+        ("/", "Ctrl+F"),
+        icons.search(),
+    )
     a.pane_right = _action(
-        w, "Reading pane on the &right", lambda: set_pane_right(w, a.pane_right.isChecked())
+        w,
+        translate("Actions", "Reading pane on the &right"),
+        lambda: set_pane_right(w, a.pane_right.isChecked()),
     )
     a.pane_right.setCheckable(True)
     a.shortcuts = _action(
         w,
-        "&Keyboard shortcuts",
+        translate("Actions", "&Keyboard shortcuts"),
         lambda: ShortcutsDialog(_keyed(a), w).open(),
         ("F1",),
         icons.help_icon(),
     )
-    a.about = _action(w, "&About Reader", lambda: about(w))
+    a.about = _action(w, translate("Actions", "&About Reader"), lambda: about(w))
+    a.zoom_in = _action(
+        w,
+        translate("Actions", "&Larger text"),
+        lambda: w.zoom_pane(1),
+        (QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+    )
+    a.zoom_out = _action(
+        w,
+        translate("Actions", "S&maller text"),
+        lambda: w.zoom_pane(-1),
+        (QKeySequence.StandardKey.ZoomOut,),
+    )
+    a.zoom_reset = _action(
+        w, translate("Actions", "&Normal text size"), lambda: w.zoom_pane(0), ("Ctrl+0",)
+    )
+    a.focus_sidebar = _action(
+        w,
+        translate("Actions", "Go to the &sidebar"),
+        lambda: _focus(w.sidebar.feeds_view),
+        ("Alt+1",),
+    )
+    a.focus_list = _action(
+        w, translate("Actions", "Go to the article &list"), lambda: _focus(w.table), ("Alt+2",)
+    )
+    a.focus_pane = _action(
+        w, translate("Actions", "Go to the &reading pane"), lambda: _focus(w.pane), ("Alt+3",)
+    )
 
     bar = w.menuBar()
     for title, items in (
         (
-            "&File",
+            translate("Actions", "&File"),
             [
                 "add_feed",
                 "new_folder",
@@ -134,7 +205,7 @@ def build(w: MainWindow) -> SimpleNamespace:
             ],
         ),
         (
-            "F&eeds",
+            translate("Actions", "F&eeds"),
             [
                 "refresh_all",
                 "refresh_one",
@@ -145,9 +216,27 @@ def build(w: MainWindow) -> SimpleNamespace:
                 "unsubscribe",
             ],
         ),
-        ("&Article", ["next", "previous", "next_unread", None, "star", "read", "open"]),
-        ("&View", ["search", None, "pane_right"]),
-        ("&Help", ["shortcuts", None, "about"]),
+        (
+            translate("Actions", "&Article"),
+            ["next", "previous", "next_unread", None, "star", "read", "open"],
+        ),
+        (
+            translate("Actions", "&View"),
+            [
+                "search",
+                None,
+                "focus_sidebar",
+                "focus_list",
+                "focus_pane",
+                None,
+                "zoom_in",
+                "zoom_out",
+                "zoom_reset",
+                None,
+                "pane_right",
+            ],
+        ),
+        (translate("Actions", "&Help"), ["shortcuts", None, "about"]),
     ):
         menu = bar.addMenu(title)
         for name in items:
@@ -156,14 +245,14 @@ def build(w: MainWindow) -> SimpleNamespace:
             else:
                 menu.addAction(getattr(a, name))
 
-    tools = QToolBar("Main toolbar")
+    tools = QToolBar(translate("Actions", "Main toolbar"))
     tools.setObjectName("main-toolbar")
     tools.setMovable(False)
     tools.setIconSize(QSize(20, 20))
     tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    a.refresh_all.setIconText("Refresh")
-    a.add_feed.setIconText("Add feed")
-    a.mark_all_read.setIconText("Mark all read")
+    a.refresh_all.setIconText(translate("Actions", "Refresh"))
+    a.add_feed.setIconText(translate("Actions", "Add feed"))
+    a.mark_all_read.setIconText(translate("Actions", "Mark all read"))
     for action in (a.refresh_all, a.add_feed, a.mark_all_read):
         tools.addAction(action)
     w.addToolBar(tools)
@@ -172,6 +261,10 @@ def build(w: MainWindow) -> SimpleNamespace:
 
 def _keyed(a: SimpleNamespace) -> list[QAction]:
     return [v for v in vars(a).values() if isinstance(v, QAction) and v.shortcuts()]
+
+
+def _focus(widget: QWidget) -> None:
+    widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 def _focus_search(w: MainWindow) -> None:
@@ -184,7 +277,7 @@ def _feed_command(w: MainWindow, command: object) -> None:
     if key[0] == "feed":
         command(key[1])  # type: ignore[operator]
     else:
-        w.statusBar().showMessage("Select a feed in the sidebar first.", 3000)
+        w.statusBar().showMessage(translate("Actions", "Select a feed in the sidebar first."), 3000)
 
 
 def refresh_selected(w: MainWindow) -> None:
@@ -221,13 +314,11 @@ def open_preferences(w: MainWindow) -> None:
     dialog.open()
 
 
-def about(w: MainWindow) -> None:
-    inform(
-        w,
-        "About Reader",
-        f"<b>Reader {__version__}</b><br>A desktop news reader: articles kept for offline "
-        "reading, favorites that outlive subscriptions, and category filters.",
-    )
+def about(w: MainWindow) -> AboutDialog:
+    dialog = AboutDialog(Places.of(w.service.data_dir), w)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def sidebar_menu(w: MainWindow, key: Key) -> QMenu:
@@ -235,25 +326,42 @@ def sidebar_menu(w: MainWindow, key: Key) -> QMenu:
     subs = w.subscriptions
     menu = QMenu(w)
     kind = key[0]
+    mark_text = translate("Actions", "Mark all as read")
     if kind == "feed":
-        menu.addAction(icons.refresh(), "Refresh this feed", lambda: w.refresh([key[1]]))
-        menu.addAction(icons.mark_read(), "Mark all as read", lambda: _mark_key_read(w, key))
+        menu.addAction(
+            icons.refresh(),
+            translate("Actions", "Refresh this feed"),
+            lambda: w.refresh([key[1]]),
+        )
+        menu.addAction(icons.mark_read(), mark_text, lambda: _mark_key_read(w, key))
         menu.addSeparator()
-        menu.addAction(icons.properties(), "Properties…", lambda: subs.properties(key[1]))
-        menu.addAction(icons.remove(), "Unsubscribe…", lambda: subs.unsubscribe(key[1]))
+        menu.addAction(
+            icons.properties(),
+            translate("Actions", "Properties…"),
+            lambda: subs.properties(key[1]),
+        )
+        menu.addAction(
+            icons.remove(), translate("Actions", "Unsubscribe…"), lambda: subs.unsubscribe(key[1])
+        )
     elif kind == "folder":
         ids = [f.id for f in w.sidebar_model.feeds if f.folder == key[1]]
-        menu.addAction(icons.refresh(), "Refresh this folder", lambda: w.refresh(ids))
-        menu.addAction(icons.mark_read(), "Mark all as read", lambda: _mark_key_read(w, key))
+        menu.addAction(
+            icons.refresh(), translate("Actions", "Refresh this folder"), lambda: w.refresh(ids)
+        )
+        menu.addAction(icons.mark_read(), mark_text, lambda: _mark_key_read(w, key))
         menu.addSeparator()
-        menu.addAction("Rename folder…", lambda: subs.rename_folder(key[1]))
-        menu.addAction(icons.remove(), "Delete folder…", lambda: subs.delete_folder(key[1]))
+        menu.addAction(translate("Actions", "Rename folder…"), lambda: subs.rename_folder(key[1]))
+        menu.addAction(
+            icons.remove(),
+            translate("Actions", "Delete folder…"),
+            lambda: subs.delete_folder(key[1]),
+        )
     elif key == FEEDS:
         menu.addAction(w.act.add_feed)
         menu.addAction(w.act.new_folder)
         menu.addAction(w.act.refresh_all)
     elif kind in ("all", "unread", "starred", "category"):
-        menu.addAction(icons.mark_read(), "Mark all as read", lambda: _mark_key_read(w, key))
+        menu.addAction(icons.mark_read(), mark_text, lambda: _mark_key_read(w, key))
     return menu
 
 
@@ -281,6 +389,8 @@ def article_menu(w: MainWindow, pos: QPoint) -> QMenu | None:
     article = w.articles.article(ids[0])
     if article is not None and article.link:
         link = article.link
-        menu.addAction("Copy link", lambda: QGuiApplication.clipboard().setText(link))
+        menu.addAction(
+            translate("Actions", "Copy link"), lambda: QGuiApplication.clipboard().setText(link)
+        )
     menu.popup(pos)
     return menu

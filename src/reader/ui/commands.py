@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QUrl
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from reader.core.errors import NotFoundError, ReaderError
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from reader.ui.widgets.reading import ArticleView
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 UNREAD_SCAN = 2000  # rows Space looks ahead for the next unread article
 
@@ -74,7 +75,9 @@ class ArticleCommands:
         try:
             detail, images, note = self._article_page(article_id)
         except NotFoundError:
-            self.pane.show_placeholder("This article is no longer stored.")
+            self.pane.show_placeholder(
+                translate("ArticleCommands", "This article is no longer stored.")
+            )
             return
         self.pane.show_article(detail, images, note=note)
         if self.prefs.mark_read_on_open and not detail.read and not self._restoring:
@@ -156,7 +159,10 @@ class ArticleCommands:
             on_error=lambda exc: self._write_failed(ids, exc),
         )
         if starred:
-            self.statusBar().showMessage("Added to favorites: kept even if you unsubscribe.", 4000)
+            self.statusBar().showMessage(
+                translate("ArticleCommands", "Added to favorites: kept even if you unsubscribe."),
+                4000,
+            )
 
     def _starred(self, ids: list[int]) -> None:
         """A favorite keeps its images: fetch the ones not stored yet (or that failed before),
@@ -195,7 +201,8 @@ class ArticleCommands:
         if found:
             self.set_read(ids, not all(a.read for a in found))
 
-    def move(self, delta: int) -> None:
+    def step_article(self, delta: int) -> None:
+        """The next (delta 1) or previous (-1) article of the list."""
         count = self.articles.rowCount()
         if count == 0:
             return
@@ -221,13 +228,17 @@ class ArticleCommands:
             if article is not None and not article.read:
                 self.select_row(row)
                 return
-        self.statusBar().showMessage("No more unread articles below.", 3000)
+        self.statusBar().showMessage(
+            translate("ArticleCommands", "No more unread articles below."), 3000
+        )
 
     def open_in_browser(self) -> None:
         article_id = self.current_article_id()
         article = self.articles.article(article_id) if article_id is not None else None
         if article is None or not article.link:
-            self.statusBar().showMessage("This article has no link.", 3000)
+            self.statusBar().showMessage(
+                translate("ArticleCommands", "This article has no link."), 3000
+            )
             return
         self.open_url(QUrl(article.link))
         if not article.read:
@@ -235,12 +246,21 @@ class ArticleCommands:
 
     def open_url(self, url: QUrl) -> None:
         if not QDesktopServices.openUrl(url):
-            self.show_error(f"No program could open {url.toDisplayString()}.")
+            self.show_error(
+                translate("ArticleCommands", "No program could open %1.").replace(
+                    "%1", url.toDisplayString()
+                )
+            )
 
     def mark_all_read(self) -> None:
         def done(count: int) -> None:
             self.articles.refresh_rows()
             self.schedule_counts()
-            self.statusBar().showMessage(f"Marked {count:,} articles as read.", 4000)
+            self.statusBar().showMessage(
+                translate("ArticleCommands", "Marked %Ln article as read.", "", count)
+                if count == 1
+                else translate("ArticleCommands", "Marked %Ln articles as read.", "", count),
+                4000,
+            )
 
         self.runner.submit(WRITE, self.service.mark_all_read, self.current_query(), on_done=done)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__
 from reader.core.service import Service
 from reader.desktop import APP_ID
-from reader.ui import icons
+from reader.ui import i18n, icons, logs, theme
 from reader.ui.instance import InstanceServer, Request, send
 from reader.ui.mainwindow import MainWindow
 
@@ -87,17 +87,26 @@ def quit_on_signals(app: QApplication) -> None:
 _KEEP: list[object] = []
 
 
-def run(service: Service, *, instance: str | None = None, request: Request | None = None) -> int:
+def run(
+    service: Service,
+    *,
+    instance: str | None = None,
+    request: Request | None = None,
+    lang: str | None = None,
+) -> int:
     """Show the window over this service until the user quits; returns the exit code.
 
     Args:
         service: the opened data folder; closed on return.
         instance: the single-instance socket name; None runs without hand-off.
         request: what this launch asked for (--refresh, URLs), applied once the window shows.
+        lang: the interface language ("ar"); None follows READER_LANG, then the system.
     """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     setup_application(app)
+    i18n.install(app, lang)
+    theme.apply(app)
     request = request or Request()
     server = None
     if instance is not None:
@@ -109,6 +118,7 @@ def run(service: Service, *, instance: str | None = None, request: Request | Non
             except TimeoutError as exc:
                 sys.stderr.write(f"reader: {exc}\n")
                 return 1
+    handler = logs.install(logs.log_dir(service.data_dir))
     window = MainWindow(service)
     window.show()
     quit_on_signals(app)
@@ -127,3 +137,4 @@ def run(service: Service, *, instance: str | None = None, request: Request | Non
             server.close()
         window.shutdown()
         service.close()
+        logs.uninstall(handler)

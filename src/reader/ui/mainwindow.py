@@ -8,10 +8,12 @@ only showing one article (a primary-key lookup) happens on the GUI thread.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 
 from PySide6.QtCore import (
     QByteArray,
+    QLocale,
     QPoint,
     QSettings,
     Qt,
@@ -29,17 +31,19 @@ from PySide6.QtWidgets import (
 from reader.core.service import Service
 from reader.core.types import Query
 from reader.ui import actions as window_actions
+from reader.ui import places
 from reader.ui.commands import SELECT, ArticleCommands
-from reader.ui.dialogs.preferences import Preferences
+from reader.ui.dialogs import accounts as accounts_ui
+from reader.ui.dialogs.preferences import Preferences, save_preferences
 from reader.ui.models.articles import ArticleListModel
 from reader.ui.models.entries import ALL, Key, SidebarData, query_for
 from reader.ui.models.sidebar import SidebarModel
 from reader.ui.refresh import RefreshController, RefreshStatus, RefreshSummary
 from reader.ui.subscriptions import Subscriptions
-from reader.ui.tasks import READ, TaskRunner
+from reader.ui.tasks import READ, WRITE, TaskRunner
 from reader.ui.tray import Tray
 from reader.ui.widgets.articlelist import ArticleListPanel, WelcomePage
-from reader.ui.widgets.reading import ArticleView
+from reader.ui.widgets.reading import PANE_FONT_MAX, PANE_FONT_MIN, ArticleView
 from reader.ui.widgets.sidebar import SidebarPanel
 
 log = logging.getLogger(__name__)
@@ -62,7 +66,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         super().__init__()
         self.service = service
         self.settings = settings or QSettings(
-            str(service.data_dir / "window.ini"), QSettings.Format.IniFormat
+            str(places.settings_file(service.data_dir)), QSettings.Format.IniFormat
         )
         self.prefs = Preferences.load(service)
         self.runner = TaskRunner(self)
@@ -87,7 +91,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self._sidebar_dirty = False
         self._closed = False
 
-        self.setWindowTitle("Reader")
+        self.setWindowTitle(self.tr("Reader"))
         self.content = QSplitter(Qt.Orientation.Vertical)
         self.content.setObjectName("content-splitter")
         self.content.addWidget(self.list_panel)
@@ -103,12 +107,15 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.set_tab_order()
         self.summary = QLabel()
         self.summary.setObjectName("summary")
+        self.summary.setAccessibleName(self.tr("Summary"))
         self.summary.setContentsMargins(6, 0, 0, 0)
         self.statusBar().addWidget(self.summary)
         self.statusBar().addPermanentWidget(self.refresh_status)
         self.act = window_actions.build(self)
+        accounts_ui.install(self)  # sync accounts: "Accounts…", "Sync now"
         self.tray = Tray(self)
 
         self.sidebar.selected.connect(self.show_key)
@@ -221,11 +228,13 @@ class MainWindow(ArticleCommands, QMainWindow):
             self._restoring = False
         self.list_panel.set_count(len(ids))
         self.table.empty_text = (
-            "No articles match the search." if self._search else "No articles here yet."
+            self.tr("No articles match the search.")
+            if self._search
+            else self.tr("No articles here yet.")
         )
         self.table.viewport().update()
         if not keep_place and row is None and current is not None:
-            self.pane.show_placeholder("Select an article to read it.")
+            self.pane.show_placeholder(self.tr("Select an article to read it."))
 
     # --- the sidebar and its counts ---
 
@@ -262,28 +271,43 @@ class MainWindow(ArticleCommands, QMainWindow):
         empty = not data.feeds and data.counts.get("all", 0) == 0
         self.stack.setCurrentWidget(self.welcome if empty else self.content)
         self.tray.set_unread(data.counts.get("unread", 0))
-        feeds, failing = len(data.feeds), sum(1 for feed in data.feeds if feed.error)
-        self.summary.setText(
-            f"{feeds} feed{'' if feeds == 1 else 's'}"
-            + (f" ({failing} failing)" if failing else "")
-            + f"  ·  {data.counts.get('unread', 0):,} unread of {data.counts.get('all', 0):,}"
-            + f"  ·  {data.counts.get('starred', 0):,} favorites"
-        )
+        self.summary.setText(self._summary_text(data))
         self.loaded = True
         if self._sidebar_dirty:
             self._sidebar_dirty = False
             self.reload_sidebar()
 
+    def _summary_text(self, data: SidebarData) -> str:
+        feeds, failing = len(data.feeds), sum(1 for feed in data.feeds if feed.error)
+        unread, total = data.counts.get("unread", 0), data.counts.get("all", 0)
+        starred = data.counts.get("starred", 0)
+        parts = [self.tr("%Ln feed", "", feeds) if feeds == 1 else self.tr("%Ln feeds", "", feeds)]
+        if failing:
+            parts[0] += " " + self.tr("(%Ln failing)", "", failing)
+        locale = QLocale()
+        parts.append(
+            self.tr("%1 unread of %2")
+            .replace("%1", locale.toString(unread))
+            .replace("%2", locale.toString(total))
+        )
+        parts.append(
+            self.tr("%Ln favorite", "", starred)
+            if starred == 1
+            else self.tr("%Ln favorites", "", starred)
+        )
+        return "  ·  ".join(parts)
+
     # --- refresh ---
 
     def refresh_all(self) -> None:
         self.refresh(None)
+        self.syncer.start(automatic=True)  # sync accounts' feeds come from their servers
 
     def refresh(self, feed_ids: list[int] | None) -> None:
         if self.refresher.start(feed_ids):
             self.refresh_status.begin()
         else:
-            self.statusBar().showMessage("A refresh is already running.", 3000)
+            self.statusBar().showMessage(self.tr("A refresh is already running."), 3000)
 
     def _on_refresh_batch(self, results: list) -> None:
         self.schedule_counts()
@@ -305,9 +329,36 @@ class MainWindow(ArticleCommands, QMainWindow):
         else:
             self._auto_refresh.stop()
         self.tray.apply(prefs)
+        self.pane.set_font_size(prefs.pane_font_size)
+
+    def zoom_pane(self, step: int) -> None:
+        """Ctrl+= / Ctrl+- / Ctrl+0: the reading pane's text one point larger, smaller, or back
+        to the system's size; kept as the pane_font_size preference."""
+        size = 0 if step == 0 else self.pane.font_size() + step
+        if step and not PANE_FONT_MIN <= size <= PANE_FONT_MAX:
+            return
+        prefs = dataclasses.replace(self.prefs, pane_font_size=size)
+        self.apply_preferences(prefs)
+        self.runner.submit(WRITE, save_preferences, self.service, prefs)
+        self.statusBar().showMessage(
+            self.tr("Text size: %1 points").replace("%1", str(self.pane.font_size())), 2000
+        )
 
     def show_error(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
+
+    def set_tab_order(self) -> None:
+        """Tab goes sidebar -> categories -> search -> article list -> reading pane."""
+        chain = [
+            self.sidebar.feeds_view,
+            self.sidebar.filter,
+            self.sidebar.categories_view,
+            self.list_panel.search,
+            self.table,
+            self.pane,
+        ]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
 
     # --- window state ---
 
@@ -334,16 +385,22 @@ class MainWindow(ArticleCommands, QMainWindow):
         window_actions.set_pane_right(self, s.value("window/pane_right", "false") == "true")
 
     def _default_geometry(self) -> None:
-        """Fill a small screen (1366x768 laptops); a comfortable centred size on larger ones."""
+        """Fill a small screen (1366x768 laptops, or 2732x1536 at scale 2, which Qt reports as
+        1366x768); a comfortable centred size on larger ones. Sizes are device-independent
+        pixels, so a HiDPI scale never makes the window larger than the screen."""
         screen = QGuiApplication.primaryScreen().availableGeometry()
         if screen.width() <= 1600 or screen.height() <= 900:
-            self.setGeometry(screen)
+            # Maximized: the window manager fits the frame inside the screen.
+            self.resize(screen.width() * 9 // 10, screen.height() * 9 // 10)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            width, height = screen.width(), screen.height()
         else:
             self.resize(1400, 880)
             self.move(screen.center() - self.rect().center())
-        width, height = self.width(), self.height()
-        side = min(max(260, width // 5), 320)
+            width, height = self.width(), self.height()
+        side = min(max(200, width // 5), 320)
         self.splitter.setSizes([side, width - side])
+        self.table.fit_columns(width - side)
         self.content.setSizes([int(height * 0.42), int(height * 0.58)])
 
     def save_state(self) -> None:
@@ -365,6 +422,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self._closed = True
         self.save_state()
         self.refresher.shutdown()
+        self.syncer.cancel()
         self.runner.shutdown()
         self.tray.hide()
 

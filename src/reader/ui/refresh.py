@@ -16,7 +16,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from reader.core.service import Service
@@ -25,6 +25,7 @@ from reader.ui import icons
 from reader.ui.tasks import NETWORK, TaskRunner, describe_error
 
 COALESCE_MS = 150
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -40,18 +41,34 @@ class RefreshSummary:
 
     def message(self) -> str:
         if self.failure:
-            return f"Refresh failed: {self.failure}"
-        if self.cancelled and self.offline:
-            head = f"Refreshed {self.done} feed" + ("" if self.done == 1 else "s")
-            head += " (image downloads stopped)"
-        elif self.cancelled:
-            head = f"Refresh cancelled after {self.done} of {self.total} feeds"
+            return translate("Refresh", "Refresh failed: %1").replace("%1", self.failure)
+        done, new = self.done, self.new
+        if self.cancelled and not self.offline:
+            head = (
+                translate("Refresh", "Refresh cancelled after %1 of %2 feeds")
+                .replace("%1", QLocale().toString(done))
+                .replace("%2", QLocale().toString(self.total))
+            )
+        elif done == 1:
+            head = translate("Refresh", "Refreshed %Ln feed", "", done)
         else:
-            head = f"Refreshed {self.done} feed" + ("" if self.done == 1 else "s")
-        parts = [f"{self.new:,} new article" + ("" if self.new == 1 else "s")]
+            head = translate("Refresh", "Refreshed %Ln feeds", "", done)
+        if self.cancelled and self.offline:
+            head += " " + translate("Refresh", "(image downloads stopped)")
+        parts = [
+            translate("Refresh", "%Ln new article", "", new)
+            if new == 1
+            else translate("Refresh", "%Ln new articles", "", new)
+        ]
         if self.errors:
-            parts.append(f"{len(self.errors)} failed (see the marked feeds)")
-        return f"{head}: " + ", ".join(parts) + "."
+            parts.append(
+                translate("Refresh", "%Ln failed (see the marked feeds)", "", len(self.errors))
+            )
+        return (
+            translate("Refresh", "%1: %2.")
+            .replace("%1", head)
+            .replace("%2", translate("Refresh", ", ").join(parts))
+        )
 
 
 class RefreshController(QObject):
@@ -118,7 +135,7 @@ class RefreshController(QObject):
 
     def _work(self, feed_ids: list[int] | None, cancel: threading.Event) -> None:
         # The engine does not announce how many feeds a full refresh covers; count them here.
-        total = len(feed_ids) if feed_ids is not None else len(self._service.feeds())
+        total = len(feed_ids) if feed_ids is not None else len(self._service.refreshable_feed_ids())
         images = self._service.setting("download_images", "1") != "0"
         self._runner.post(self._on_started, cancel, total)
         done = 0
@@ -181,16 +198,19 @@ class RefreshStatus(QWidget):
         super().__init__(parent)
         self.label = QLabel()
         self.label.setObjectName("refresh-label")
+        self.label.setAccessibleName(self.tr("Refresh progress"))
         self.bar = QProgressBar()
         self.bar.setObjectName("refresh-progress")
+        self.bar.setAccessibleName(self.tr("Refresh progress"))
         self.bar.setTextVisible(False)
         self.bar.setFixedWidth(160)
         self.bar.setMaximumHeight(14)
         self.cancel_button = QToolButton()
         self.cancel_button.setObjectName("refresh-cancel")
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the refresh"))
         self.cancel_button.setIcon(icons.stop())
-        self.cancel_button.setToolTip("Stop the refresh after the feeds in progress")
+        self.cancel_button.setToolTip(self.tr("Stop the refresh after the feeds in progress"))
         self.cancel_button.setAutoRaise(True)
         self.cancel_button.clicked.connect(self._on_cancel)
         self._controller = controller
@@ -209,14 +229,14 @@ class RefreshStatus(QWidget):
     def _on_cancel(self) -> None:
         self._controller.cancel()
         self.cancel_button.setEnabled(False)
-        self.label.setText("Stopping…")
+        self.label.setText(self.tr("Stopping…"))
 
     def begin(self) -> None:
         """Show at once (before the worker counted the feeds): a busy bar."""
-        self.label.setText("Refreshing…")
+        self.label.setText(self.tr("Refreshing…"))
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setToolTip("Stop the refresh after the feeds in progress")
+        self.cancel_button.setToolTip(self.tr("Stop the refresh after the feeds in progress"))
         self.show()
 
     def _on_started(self, total: int) -> None:
@@ -230,9 +250,11 @@ class RefreshStatus(QWidget):
     def _on_offline(self, images: bool) -> None:
         if not self.cancel_button.isEnabled():
             return
-        self.label.setText("Downloading images…" if images else "Downloading full articles…")
+        self.label.setText(
+            self.tr("Downloading images…") if images else self.tr("Downloading full articles…")
+        )
         self.bar.setRange(0, 0)  # busy: the engine does not count images ahead
-        self.cancel_button.setToolTip("Stop downloading; the articles are already stored")
+        self.cancel_button.setToolTip(self.tr("Stop downloading; the articles are already stored"))
         self.show()
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -240,5 +262,8 @@ class RefreshStatus(QWidget):
             return  # keep saying "Stopping…" (or "Downloading images…")
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
-        noun = "feed" if total == 1 else "feeds"
-        self.label.setText(f"{done} of {total} {noun}")
+        self.label.setText(
+            self.tr("%1 of %Ln feed", "", total).replace("%1", QLocale().toString(done))
+            if total == 1
+            else self.tr("%1 of %Ln feeds", "", total).replace("%1", QLocale().toString(done))
+        )

@@ -20,8 +20,6 @@ from reader.ui.tasks import READ, WRITE, describe_error
 if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
 
-OPML_FILTER = "OPML files (*.opml *.xml);;All files (*)"
-
 
 def _read_bytes(path: str) -> bytes:
     return Path(path).read_bytes()
@@ -35,6 +33,9 @@ class Subscriptions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
+
+    def _opml_filter(self) -> str:
+        return self.tr("OPML files (*.opml *.xml);;All files (*)")
 
     def _changed(self) -> None:
         self.w.reload_sidebar()
@@ -59,7 +60,14 @@ class Subscriptions(QObject):
         return dialog
 
     def _on_added(self, feed: Feed) -> None:
-        self.w.statusBar().showMessage(f"Subscribed to {feed.title} ({feed.total} articles).", 6000)
+        self.w.statusBar().showMessage(
+            (
+                self.tr("Subscribed to %1 (%Ln article).", "", feed.total)
+                if feed.total == 1
+                else self.tr("Subscribed to %1 (%Ln articles).", "", feed.total)
+            ).replace("%1", feed.title),
+            6000,
+        )
         self.w.reload_sidebar()
         self.w.show_key(("feed", feed.id))
 
@@ -78,18 +86,21 @@ class Subscriptions(QObject):
             return
         confirm(
             self.w,
-            "Unsubscribe",
-            f"Unsubscribe from “{feed.title}”?",
-            "Its articles will be deleted. Your favorites from this feed are kept and stay "
-            "in Favorites.",
-            "Unsubscribe",
+            self.tr("Unsubscribe"),
+            self.tr("Unsubscribe from “%1”?").replace("%1", feed.title),
+            self.tr(
+                "Its articles will be deleted. Your favorites from this feed are kept and stay "
+                "in Favorites."
+            ),
+            self.tr("Unsubscribe"),
             lambda: self._remove(feed),
         )
 
     def _remove(self, feed: Feed) -> None:
         def done(_result: object) -> None:
             self.w.statusBar().showMessage(
-                f"Unsubscribed from {feed.title}; its favorites are kept.", 6000
+                self.tr("Unsubscribed from %1; its favorites are kept.").replace("%1", feed.title),
+                6000,
             )
             self._changed()
 
@@ -114,7 +125,13 @@ class Subscriptions(QObject):
                 WRITE, self.w.service.add_folder, name, on_done=lambda _r: self._changed()
             )
 
-        ask_text(self.w, "New folder", "Name of the new folder:", create, ok="Create")
+        ask_text(
+            self.w,
+            self.tr("New folder"),
+            self.tr("Name of the new folder:"),
+            create,
+            ok=self.tr("Create"),
+        )
 
     def rename_folder(self, old: str) -> None:
         def rename(new: str) -> None:
@@ -130,15 +147,22 @@ class Subscriptions(QObject):
                 on_done=lambda _r: self._changed(),
             )
 
-        ask_text(self.w, "Rename folder", f"New name for “{old}”:", rename, text=old, ok="Rename")
+        ask_text(
+            self.w,
+            self.tr("Rename folder"),
+            self.tr("New name for “%1”:").replace("%1", old),
+            rename,
+            text=old,
+            ok=self.tr("Rename"),
+        )
 
     def delete_folder(self, name: str) -> None:
         confirm(
             self.w,
-            "Delete folder",
-            f"Delete the folder “{name}”?",
-            "Its feeds are not unsubscribed: they move to the top level.",
-            "Delete folder",
+            self.tr("Delete folder"),
+            self.tr("Delete the folder “%1”?").replace("%1", name),
+            self.tr("Its feeds are not unsubscribed: they move to the top level."),
+            self.tr("Delete folder"),
             lambda: self.w.runner.submit(
                 WRITE, self.w.service.delete_folder, name, on_done=lambda _r: self._changed()
             ),
@@ -148,7 +172,9 @@ class Subscriptions(QObject):
 
     def import_opml(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.w, "Import OPML", "", OPML_FILTER)
+            path, _ = QFileDialog.getOpenFileName(
+                self.w, self.tr("Import OPML"), "", self._opml_filter()
+            )
             if not path:
                 return
         service = self.w.service
@@ -161,14 +187,20 @@ class Subscriptions(QObject):
         )
 
     def _import_failed(self, exc: BaseException) -> None:
-        inform(self.w, "Import OPML", "Nothing was imported.", describe_error(exc))
+        inform(
+            self.w, self.tr("Import OPML"), self.tr("Nothing was imported."), describe_error(exc)
+        )
 
     def _imported(self, report: ImportReport) -> None:
-        feeds = "feed" if report.imported == 1 else "feeds"
-        text = f"Imported {report.imported} {feeds}; skipped {report.skipped}."
+        n = report.imported
+        text = (
+            self.tr("Imported %Ln feed; skipped %1.", "", n)
+            if n == 1
+            else self.tr("Imported %Ln feeds; skipped %1.", "", n)
+        ).replace("%1", str(report.skipped))
         if report.imported:
-            text += " Their articles are being fetched now."
-        inform(self.w, "Import OPML", text, "\n".join(report.reasons))
+            text += " " + self.tr("Their articles are being fetched now.")
+        inform(self.w, self.tr("Import OPML"), text, "\n".join(report.reasons))
         self.w.reload_sidebar()
         if report.feed_ids:
             self.w.refresh(list(report.feed_ids))
@@ -176,7 +208,7 @@ class Subscriptions(QObject):
     def export_opml(self, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self.w, "Export OPML", "subscriptions.opml", OPML_FILTER
+                self.w, self.tr("Export OPML"), "subscriptions.opml", self._opml_filter()
             )
             if not path:
                 return
@@ -186,7 +218,12 @@ class Subscriptions(QObject):
             READ,
             lambda: _write_text(path, service.export_opml()),
             on_done=lambda _r: self.w.statusBar().showMessage(
-                f"Saved {count} subscriptions to {path}.", 6000
+                (
+                    self.tr("Saved %Ln subscription to %1.", "", count)
+                    if count == 1
+                    else self.tr("Saved %Ln subscriptions to %1.", "", count)
+                ).replace("%1", path),
+                6000,
             ),
         )
 
@@ -195,9 +232,9 @@ class Subscriptions(QObject):
         if path is None:
             path, chosen = QFileDialog.getSaveFileName(
                 self.w,
-                "Export favorites",
+                self.tr("Export favorites"),
                 "favorites.html",
-                "Web page (*.html);;JSON (*.json)",
+                self.tr("Web page (*.html);;JSON (*.json)"),
             )
             if not path:
                 return
@@ -207,6 +244,11 @@ class Subscriptions(QObject):
             READ,
             lambda: service.export_favorites(Path(path), fmt=fmt),
             on_done=lambda count: self.w.statusBar().showMessage(
-                f"Saved {count} favorites to {path}.", 6000
+                (
+                    self.tr("Saved %Ln favorite to %1.", "", count)
+                    if count == 1
+                    else self.tr("Saved %Ln favorites to %1.", "", count)
+                ).replace("%1", path),
+                6000,
             ),
         )

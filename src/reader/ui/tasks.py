@@ -18,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from reader.core.errors import ReaderError
 
@@ -31,7 +31,9 @@ def describe_error(exc: BaseException) -> str:
     """A sentence for the status bar: the engine's own message, or a generic one for a bug."""
     if isinstance(exc, ReaderError):
         return str(exc)
-    return f"Something went wrong ({type(exc).__name__}: {exc}); details are in the log."
+    return QCoreApplication.translate(
+        "TaskRunner", "Something went wrong (%1); details are in the log."
+    ).replace("%1", f"{type(exc).__name__}: {exc}")
 
 
 class TaskRunner(QObject):

@@ -32,10 +32,10 @@ class Tray(QObject):
         if wanted and self._icon is None:
             icon = QSystemTrayIcon(icons.app_icon(), self)
             menu = QMenu(self.w)
-            menu.addAction("Show Reader", self._show_window)
-            menu.addAction(icons.refresh(), "Refresh all feeds", self.w.refresh_all)
+            menu.addAction(self.tr("Show Reader"), self._show_window)
+            menu.addAction(icons.refresh(), self.tr("Refresh all feeds"), self.w.refresh_all)
             menu.addSeparator()
-            menu.addAction(icons.quit_app(), "Quit", self.w.close)
+            menu.addAction(icons.quit_app(), self.tr("Quit"), self.w.close)
             icon.setContextMenu(menu)
             icon.activated.connect(self._on_activated)
             self._icon = icon
@@ -50,14 +50,15 @@ class Tray(QObject):
         self._unread = count
         if self._icon is not None:
             self._icon.setIcon(icons.badge(icons.app_icon(), count))
-            self._icon.setToolTip(f"Reader: {count:,} unread")
+            self._icon.setToolTip(self.tr("Reader: %Ln unread", "", count))
 
     def notify(self, summary: RefreshSummary) -> None:
         if self._icon is not None and self._icon.supportsMessages():
-            noun = "article" if summary.new == 1 else "articles"
-            self._icon.showMessage(
-                "Reader", f"{summary.new:,} new {noun}", QSystemTrayIcon.MessageIcon.Information
+            n = summary.new
+            text = (
+                self.tr("%Ln new article", "", n) if n == 1 else self.tr("%Ln new articles", "", n)
             )
+            self._icon.showMessage(self.tr("Reader"), text, QSystemTrayIcon.MessageIcon.Information)
 
     def hide(self) -> None:
         if self._icon is not None:

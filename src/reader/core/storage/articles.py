@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from reader.core.decide import Plan, StoredEntry
 from reader.core.errors import NotFoundError
 from reader.core.parse import ParsedEntry, category_key
+from reader.core.storage import images as image_store
 from reader.core.storage import search
 from reader.core.storage.feeds import delete_articles
 from reader.core.types import Article, ArticleDetail, Category, Enclosure, Query
@@ -47,17 +48,31 @@ def purged_keys(conn: sqlite3.Connection, feed_id: int) -> set[str]:
     return {r[0] for r in conn.execute("SELECT key FROM purged WHERE feed_id = ?", (feed_id,))}
 
 
-def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> None:
-    """Write a plan inside the caller's transaction."""
+def apply_plan(
+    conn: sqlite3.Connection,
+    feed_id: int,
+    plan: Plan,
+    now: int,
+    *,
+    images: Mapping[str, Sequence[str]] | None = None,
+) -> None:
+    """Write a plan inside the caller's transaction.
+
+    `images` maps an entry's key to the image URLs it shows (found by the parse worker); new
+    articles are linked to them here, in the same transaction.
+    """
     categories = _CategoryIds(conn)
     # The feed lists newest first; inserting in reverse gives undated entries the right order.
-    for entry in reversed(plan.inserts):
+    # Ids are given here (the next rowids SQLite would pick, we being the only writer in this
+    # transaction) so each table takes its rows in one executemany.
+    first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM articles").fetchone()[0]
+    inserts = list(enumerate(reversed(plan.inserts), first))
+    rows, contents, links, indexed = [], [], [], []
+    for article_id, entry in inserts:
         sort_time = entry.published or entry.updated or now
-        cur = conn.execute(
-            """INSERT INTO articles(feed_id, key, guid, link, title, author, published, updated,
-               sort_time, added, enclosures, comments, direction, hash)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        rows.append(
             (
+                article_id,
                 feed_id,
                 entry.key,
                 entry.guid,
@@ -72,15 +87,28 @@ def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> 
                 entry.comments,
                 entry.direction,
                 entry.hash,
-            ),
+            )
         )
-        article_id = int(cur.lastrowid or 0)
-        conn.execute(
-            "INSERT INTO article_content(id, content_html, summary) VALUES (?, ?, ?)",
-            (article_id, entry.content_html, entry.summary),
+        contents.append((article_id, entry.content_html, entry.summary))
+        links += [(cid, sort_time, article_id) for cid in categories.ids_of(entry.categories)]
+        indexed.append((article_id, entry.title, entry.author or "", entry.text))
+    conn.executemany(
+        """INSERT INTO articles(id, feed_id, key, guid, link, title, author, published,
+           updated, sort_time, added, enclosures, comments, direction, hash)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        rows,
+    )
+    conn.executemany(
+        "INSERT INTO article_content(id, content_html, summary) VALUES (?, ?, ?)", contents
+    )
+    _link_categories(conn, links)
+    search.index_many(conn, indexed)
+    if images:
+        image_store.link_many(
+            conn,
+            [(aid, url) for aid, entry in inserts for url in images.get(entry.key, ())],
+            now,
         )
-        _write_categories(conn, categories, article_id, sort_time, entry.categories)
-        search.index(conn, article_id, entry.title, entry.author, entry.text)
     search.unindex(conn, [article_id for article_id, _ in plan.updates])
     for article_id, entry in plan.updates:
         row = conn.execute("SELECT added FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -110,7 +138,9 @@ def apply_plan(conn: sqlite3.Connection, feed_id: int, plan: Plan, now: int) -> 
             (entry.content_html, entry.summary, article_id),
         )
         conn.execute("DELETE FROM article_categories WHERE article_id = ?", (article_id,))
-        _write_categories(conn, categories, article_id, sort_time, entry.categories)
+        _link_categories(
+            conn, [(cid, sort_time, article_id) for cid in categories.ids_of(entry.categories)]
+        )
         search.index(conn, article_id, entry.title, entry.author, entry.text)
 
 
@@ -143,6 +173,9 @@ class _CategoryIds:
             found = self.cache[key] = (found[0], name)
         return found[0]
 
+    def ids_of(self, names: Sequence[str]) -> set[int]:
+        return {self.get(name) for name in names}
+
 
 def _spelling_rank(name: str) -> int:
     """Higher is a better display name: capitalised beats lower case beats all capitals."""
@@ -151,18 +184,12 @@ def _spelling_rank(name: str) -> int:
     return 0 if name.isupper() else 1
 
 
-def _write_categories(
-    conn: sqlite3.Connection,
-    ids: _CategoryIds,
-    article_id: int,
-    sort_time: int,
-    names: Sequence[str],
-) -> None:
-    unique = {ids.get(name) for name in names}
+def _link_categories(conn: sqlite3.Connection, links: list[tuple[int, int, int]]) -> None:
+    """(category id, sort time, article id) rows."""
     conn.executemany(
         "INSERT OR IGNORE INTO article_categories(category_id, sort_time, article_id) "
         "VALUES (?,?,?)",
-        [(cid, sort_time, article_id) for cid in unique],
+        links,
     )
 
 

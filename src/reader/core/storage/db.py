@@ -10,7 +10,7 @@ from pathlib import Path
 from reader.core.errors import StorageError
 
 APPLICATION_ID = 0x52454144  # "READ"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SCHEMA_1 = """
 CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -109,6 +109,45 @@ CREATE TABLE full_text(
 );
 """
 
+# Sync with a server (storage/sync.py). Mapping tables, not columns on feeds/articles: a local
+# feed or favorite has no row here and is untouched; removing an account cascades to its rows
+# only, and its feeds stay as local subscriptions.
+_SCHEMA_4 = """
+CREATE TABLE accounts(
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('ttrss', 'greader')),
+    url TEXT NOT NULL,
+    user TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    marker TEXT,
+    synced INTEGER,
+    error TEXT,
+    added INTEGER NOT NULL,
+    UNIQUE(kind, url, user)
+);
+CREATE TABLE sync_feeds(
+    feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    remote_id TEXT,
+    UNIQUE(account_id, remote_id)
+);
+CREATE TABLE sync_articles(
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    remote_id TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY(account_id, remote_id)
+) WITHOUT ROWID;
+CREATE INDEX sync_articles_article ON sync_articles(article_id);
+CREATE TABLE sync_pending(
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('read', 'starred', 'subscribe', 'unsubscribe')),
+    remote_id TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    changed INTEGER NOT NULL,
+    PRIMARY KEY(account_id, kind, remote_id)
+) WITHOUT ROWID
+"""
+
 # One function per schema step: MIGRATIONS[n] upgrades a database at version n to n + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: lambda conn: _run_script(conn, _SCHEMA_1),
@@ -117,6 +156,8 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: lambda conn: _run_script(conn, "ALTER TABLE feeds ADD COLUMN retry_after INTEGER"),
     # 2 -> 3: finding what a refresh added (for its images) without reading every row.
     2: lambda conn: _run_script(conn, "CREATE INDEX articles_added ON articles(added)"),
+    # 3 -> 4: sync accounts (tables described in storage/sync.py).
+    3: lambda conn: _run_script(conn, _SCHEMA_4),
 }
 
 

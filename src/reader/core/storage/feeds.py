@@ -61,12 +61,16 @@ def insert_feed(
 
 
 def fetch_states(conn: sqlite3.Connection, feed_ids: list[int] | None = None) -> list[FetchState]:
-    sql = "SELECT id, url, etag, last_modified, full_text, body_hash, retry_after FROM feeds"
+    # Feeds of a sync account are fetched by their server (core/sync/engine.py), not here.
+    sql = (
+        "SELECT id, url, etag, last_modified, full_text, body_hash, retry_after FROM feeds"
+        " WHERE id NOT IN (SELECT feed_id FROM sync_feeds)"
+    )
     if feed_ids is None:
         rows = conn.execute(sql + " ORDER BY id").fetchall()
     else:
         marks = ",".join("?" * len(feed_ids))
-        rows = conn.execute(sql + f" WHERE id IN ({marks}) ORDER BY id", feed_ids).fetchall()
+        rows = conn.execute(sql + f" AND id IN ({marks}) ORDER BY id", feed_ids).fetchall()
     return [FetchState(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
 
 

@@ -31,27 +31,21 @@ def url_hash(url: str) -> str:
 
 def link(conn: sqlite3.Connection, article_id: int, urls: Iterable[str], now: int) -> None:
     """Link an article to image URLs, creating rows (not yet downloaded) for new URLs."""
-    for url in urls:
-        row = conn.execute(
-            "INSERT INTO images(url, hash, last_used) VALUES (?, ?, ?) "
-            "ON CONFLICT(url) DO UPDATE SET url = excluded.url RETURNING id",
-            (url, url_hash(url), now),
-        ).fetchone()
-        conn.execute(
-            "INSERT OR IGNORE INTO article_images(article_id, image_id) VALUES (?, ?)",
-            (article_id, row[0]),
-        )
+    link_many(conn, [(article_id, url) for url in urls], now)
 
 
-def added_since(conn: sqlite3.Connection, since: int, feed_ids: Sequence[int]) -> list[int]:
-    """Ids of the articles of these feeds stored at or after `since` (a refresh's new ones)."""
-    marks = ",".join("?" * len(feed_ids))
-    rows = conn.execute(
-        # "+feed_id": look up by the time added (few rows), not by each of hundreds of feeds.
-        f"SELECT id FROM articles WHERE added >= ? AND +feed_id IN ({marks})",
-        [since, *feed_ids],
+def link_many(conn: sqlite3.Connection, pairs: Sequence[tuple[int, str]], now: int) -> None:
+    """Link (article id, image URL) pairs, creating rows (not yet downloaded) for new URLs."""
+    urls = dict.fromkeys(url for _, url in pairs)
+    conn.executemany(
+        "INSERT INTO images(url, hash, last_used) VALUES (?, ?, ?) ON CONFLICT(url) DO NOTHING",
+        [(url, url_hash(url), now) for url in urls],
     )
-    return [r[0] for r in rows]
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_images(article_id, image_id) "
+        "SELECT ?, id FROM images WHERE url = ?",
+        pairs,
+    )
 
 
 def pending(

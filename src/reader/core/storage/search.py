@@ -26,6 +26,13 @@ def index(
     )
 
 
+def index_many(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, str, str]]) -> None:
+    """Index (article id, title, author or "", text) rows."""
+    conn.executemany(
+        "INSERT INTO articles_fts(rowid, title, author, body) VALUES (?, ?, ?, ?)", rows
+    )
+
+
 def unindex(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     """Remove articles from the index; call before their rows change or go."""
     for start in range(0, len(ids), 500):

@@ -52,7 +52,7 @@ class RemoteArticle:
 
 
 class Remote(Protocol):
-    """One logged-in account on a server. Methods raise SyncError (or AuthError) with a clear message."""
+    """One logged-in account on a server; methods raise SyncError (or AuthError), said clearly."""
 
     def login(self) -> None: ...
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +30,10 @@ def folder_box(folders: Sequence[str], current: str | None) -> QComboBox:
     box.setEditable(True)
     box.addItem("")
     box.addItems(list(folders))
-    box.lineEdit().setPlaceholderText("No folder (type a name to create one)")
+    box.lineEdit().setPlaceholderText(
+        QCoreApplication.translate("AddFeedDialog", "No folder (type a name to create one)")
+    )
+    box.setAccessibleName(QCoreApplication.translate("AddFeedDialog", "Folder"))
     box.setCurrentText(current or "")
     return box
 
@@ -53,7 +56,7 @@ class AddFeedDialog(QDialog):
         folder: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add feed")
+        self.setWindowTitle(self.tr("Add feed"))
         self.setMinimumWidth(520)
         self._service = service
         self._runner = runner
@@ -62,11 +65,13 @@ class AddFeedDialog(QDialog):
 
         self.url = QLineEdit(url)
         self.url.setObjectName("url")
-        self.url.setPlaceholderText("https://example.com/feed.xml or https://example.com")
+        self.url.setPlaceholderText(self.tr("https://example.com/feed.xml or https://example.com"))
+        self.url.setAccessibleName(self.tr("Address of the feed or site"))
         self.url.textEdited.connect(self._on_edited)
         self.folder = folder_box(folders, folder)
         self.choices = QListWidget()
         self.choices.setObjectName("choices")
+        self.choices.setAccessibleName(self.tr("Feeds found on the site"))
         self.choices.hide()
         self.choices.itemDoubleClicked.connect(lambda _item: self.accept())
         self.message = QLabel()
@@ -78,19 +83,20 @@ class AddFeedDialog(QDialog):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(10)
+        self.busy.setAccessibleName(self.tr("Working"))
         self.busy.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.add_button.setText("Add")
+        self.add_button.setText(self.tr("Add"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Address:", self.url)
-        form.addRow("Folder:", self.folder)
-        hint = QLabel("Paste the address of a feed, or of a site: Reader finds its feeds.")
+        form.addRow(self.tr("Address:"), self.url)
+        form.addRow(self.tr("Folder:"), self.folder)
+        hint = QLabel(self.tr("Paste the address of a feed, or of a site: Reader finds its feeds."))
         hint.setWordWrap(True)
         hint.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -109,15 +115,15 @@ class AddFeedDialog(QDialog):
         if self.choices.isVisible():
             item = self.choices.currentItem()
             if item is None:
-                self._show_error("Choose one of the feeds first.")
+                self._show_error(self.tr("Choose one of the feeds first."))
                 return
             self._add(item.data(Qt.ItemDataRole.UserRole))
             return
         url = self.url.text().strip()
         if not url:
-            self._show_error("Enter the address of a feed or a site.")
+            self._show_error(self.tr("Enter the address of a feed or a site."))
             return
-        self._start("Looking for feeds…")
+        self._start(self.tr("Looking for feeds…"))
         generation = self._generation
         self._runner.submit(
             NETWORK,
@@ -148,11 +154,13 @@ class AddFeedDialog(QDialog):
             self.choices.addItem(item)
         self.choices.setCurrentRow(0)
         self.choices.show()
-        self._show_info(f"This site offers {len(found)} feeds. Choose the one you want.")
+        self._show_info(
+            self.tr("This site offers %Ln feeds. Choose the one you want.", "", len(found))
+        )
 
     def _add(self, url: str) -> None:
         folder = self.folder.currentText().strip() or None
-        self._start("Subscribing and reading the feed…")
+        self._start(self.tr("Subscribing and reading the feed…"))
         generation = self._generation
         self._runner.submit(
             NETWORK,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -48,46 +48,56 @@ class FeedPropertiesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Properties of {feed.title}")
+        self.setWindowTitle(self.tr("Properties of %1").replace("%1", feed.title))
         self.setMinimumWidth(520)
         self._service, self._runner, self._feed = service, runner, feed
         self._closed = False
         self.title = QLineEdit(feed.title)
         self.title.setObjectName("title")
+        self.title.setAccessibleName(self.tr("Title"))
         self.url = QLineEdit(feed.url)
         self.url.setObjectName("url")
+        self.url.setAccessibleName(self.tr("Address"))
         self.folder = folder_box(folders, feed.folder)
         try:  # one row by its key, like showing an article
             self._full_text = service.full_text_enabled(feed.id)
         except ReaderError:
             self._full_text = False
-        self.full_text = QCheckBox("Download full article")
+        self.full_text = QCheckBox(self.tr("Download full article"))
         self.full_text.setObjectName("full-text")
         self.full_text.setChecked(self._full_text)
         self.full_text.setToolTip(
-            "For feeds that carry only a summary: at each refresh, fetch every new article's "
-            "web page and keep its main text for offline reading. When that fails, the "
-            "summary is shown with the reason."
+            self.tr(
+                "For feeds that carry only a summary: at each refresh, fetch every new "
+                "article's web page and keep its main text for offline reading. When that "
+                "fails, the summary is shown with the reason."
+            )
         )
+        self.full_text.setAccessibleDescription(self.full_text.toolTip())
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c0392b;")
         self.message.hide()
         form = QFormLayout()
-        form.addRow("Title:", self.title)
-        form.addRow("Address:", self.url)
-        form.addRow("Folder:", self.folder)
-        form.addRow("Offline:", self.full_text)
-        stats = f"{feed.total:,} articles, {feed.unread:,} unread"
-        form.addRow("Articles:", QLabel(stats))
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Address:"), self.url)
+        form.addRow(self.tr("Folder:"), self.folder)
+        form.addRow(self.tr("Offline:"), self.full_text)
+        locale = QLocale()
+        stats = (
+            self.tr("%1 articles, %2 unread")
+            .replace("%1", locale.toString(feed.total))
+            .replace("%2", locale.toString(feed.unread))
+        )
+        form.addRow(self.tr("Articles:"), QLabel(stats))
         if feed.site_url:
             site = QLabel(feed.site_url)
             site.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow("Site:", site)
+            form.addRow(self.tr("Site:"), site)
         if feed.error:
             error = QLabel(feed.error)
             error.setWordWrap(True)
-            form.addRow("Last error:", error)
+            form.addRow(self.tr("Last error:"), error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -150,14 +160,15 @@ def ask_text(
     on_text: Callable[[str], None],
     *,
     text: str = "",
-    ok: str = "OK",
+    ok: str = "",
 ) -> QInputDialog:
     """Ask for one line of text (a folder name); on_text gets it, stripped and non-empty."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
     dialog.setTextValue(text)
-    dialog.setOkButtonText(ok)
+    if ok:
+        dialog.setOkButtonText(ok)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def done(value: str) -> None:

@@ -11,8 +11,8 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
 
 from reader.core.service import Service
 from reader.ui.tasks import READ, WRITE, TaskRunner, describe_error
+from reader.ui.widgets.reading import PANE_FONT_MAX, PANE_FONT_MIN
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,7 @@ class Preferences:
     retention_days: int = 90
     download_images: bool = True  # at refresh; a new favorite's images are always fetched
     image_cache_mb: int = 1024  # the engine evicts the least recently used beyond this
+    pane_font_size: int = 0  # points; 0 follows the system font (a little larger)
 
     @classmethod
     def load(cls, service: Service) -> Preferences:
@@ -73,13 +77,11 @@ def save_preferences(service: Service, prefs: Preferences) -> None:
 def size_text(size: int) -> str:
     """A byte count as people read it: "0 bytes", "840 KB", "12.3 MB", "1.2 GB"."""
     if size < 1024:
-        return f"{size} byte" + ("" if size == 1 else "s")
-    value = float(size)
-    for unit in ("KB", "MB", "GB", "TB"):
-        value /= 1024
-        if value < 1024 or unit == "TB":
-            return f"{value:.0f} {unit}" if unit == "KB" else f"{value:.1f} {unit}"
-    return f"{size} bytes"
+        if size == 1:
+            return translate("PreferencesDialog", "%n byte", "", size)
+        return translate("PreferencesDialog", "%n bytes", "", size)
+    traditional = QLocale.DataSizeFormat.DataSizeTraditionalFormat  # "KB", not "KiB"
+    return QLocale().formattedDataSize(size, 0 if size < 1024 * 1024 else 1, traditional)
 
 
 class PreferencesDialog(QDialog):
@@ -91,36 +93,55 @@ class PreferencesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self._service, self._runner = service, runner
         self._closed = False
         self.finished.connect(self._on_finished)
-        self.mark_read = QCheckBox("Mark an article as read when it is shown")
+        self.mark_read = QCheckBox(self.tr("Mark an article as read when it is shown"))
         self.mark_read.setChecked(prefs.mark_read_on_open)
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSingleStep(15)
-        self.minutes.setSuffix(" minutes")
-        self.minutes.setSpecialValueText("Never (only with F5)")
+        self.minutes.setSuffix(self.tr(" minutes"))
+        self.minutes.setSpecialValueText(self.tr("Never (only with F5)"))
+        self.minutes.setAccessibleName(self.tr("Refresh every (minutes)"))
         self.minutes.setValue(prefs.refresh_minutes)
-        self.on_start = QCheckBox("Refresh all feeds when Reader starts")
+        self.on_start = QCheckBox(self.tr("Refresh all feeds when Reader starts"))
         self.on_start.setChecked(prefs.refresh_on_start)
-        self.tray = QCheckBox("Show an icon with the unread count in the system tray")
+        self.tray = QCheckBox(self.tr("Show an icon with the unread count in the system tray"))
         self.tray.setChecked(prefs.tray_icon)
-        self.notify = QCheckBox("Notify me when a refresh brings new articles")
+        self.notify = QCheckBox(self.tr("Notify me when a refresh brings new articles"))
         self.notify.setChecked(prefs.notify_new)
         self.retention = QSpinBox()
         self.retention.setRange(1, 36500)
-        self.retention.setSuffix(" days")
+        self.retention.setSuffix(self.tr(" days"))
         self.retention.setValue(prefs.retention_days)
-        self.retention.setToolTip("Unread articles and favorites are never deleted.")
+        self.retention.setToolTip(self.tr("Unread articles and favorites are never deleted."))
+        self.retention.setAccessibleName(self.tr("Keep read articles (days)"))
+        self.retention.setAccessibleDescription(self.retention.toolTip())
+        self.font_size = QSpinBox()
+        self.font_size.setObjectName("pane-font-size")
+        self.font_size.setRange(PANE_FONT_MIN - 1, PANE_FONT_MAX)
+        self.font_size.setSuffix(self.tr(" points"))
+        self.font_size.setSpecialValueText(self.tr("System size"))
+        self.font_size.setValue(max(prefs.pane_font_size, PANE_FONT_MIN - 1))
+        self.font_size.setAccessibleName(self.tr("Reading pane text size (points)"))
+        self.font_size.setToolTip(self.tr("Also Ctrl+= and Ctrl+- in the window; Ctrl+0 resets."))
+        self.font_size.setAccessibleDescription(self.font_size.toolTip())
         form = QFormLayout()
-        form.addRow("Reading:", self.mark_read)
-        form.addRow("Refresh every:", self.minutes)
+        form.addRow(self.tr("Reading:"), self.mark_read)
+        form.addRow(self.tr("Text size:"), self.font_size)
+        form.addRow(self.tr("Refresh every:"), self.minutes)
         form.addRow("", self.on_start)
-        form.addRow("Desktop:", self.tray)
+        form.addRow(self.tr("Desktop:"), self.tray)
         form.addRow("", self.notify)
-        form.addRow("Keep read articles:", self.retention)
+        form.addRow(self.tr("Keep read articles:"), self.retention)
+        if hasattr(parent, "open_accounts"):  # the main window (ui/dialogs/accounts.py)
+            accounts = QPushButton(self.tr("Accounts…"))
+            accounts.setObjectName("open-accounts")
+            accounts.setToolTip(self.tr("Sync with Tiny Tiny RSS or a Google Reader API server"))
+            accounts.clicked.connect(lambda: parent.open_accounts())  # type: ignore[union-attr]
+            form.addRow(self.tr("Sync:"), accounts)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -133,37 +154,46 @@ class PreferencesDialog(QDialog):
         self.update_cache_size()
 
     def _offline_rows(self, form: QFormLayout, prefs: Preferences) -> None:
-        self.download_images = QCheckBox("Download images for offline reading")
+        self.download_images = QCheckBox(self.tr("Download images for offline reading"))
         self.download_images.setChecked(prefs.download_images)
         self.download_images.setToolTip(
-            "Store the images of new articles at each refresh, so articles read offline show "
-            "them. Adding an article to favorites always stores its images."
+            self.tr(
+                "Store the images of new articles at each refresh, so articles read offline "
+                "show them. Adding an article to favorites always stores its images."
+            )
         )
         self.cache_mb = QSpinBox()
         self.cache_mb.setRange(16, 1024 * 1024)
         self.cache_mb.setSingleStep(256)
-        self.cache_mb.setSuffix(" MB")
+        self.cache_mb.setSuffix(self.tr(" MB"))
         self.cache_mb.setValue(prefs.image_cache_mb)
         self.cache_mb.setToolTip(
-            "Beyond this, the images read longest ago are removed. "
-            "Images of favorites are never removed."
+            self.tr(
+                "Beyond this, the images read longest ago are removed. "
+                "Images of favorites are never removed."
+            )
         )
-        self.cache_size = QLabel("Measuring…")
+        self.cache_mb.setAccessibleName(self.tr("Image cache size (MB)"))
+        self.cache_mb.setAccessibleDescription(self.cache_mb.toolTip())
+        self.cache_size = QLabel(self.tr("Measuring…"))
         self.cache_size.setObjectName("cache-size")
-        self.clear_cache = QPushButton("Clear image cache")
+        self.clear_cache = QPushButton(self.tr("Clear image cache"))
         self.clear_cache.setObjectName("clear-cache")
-        self.clear_cache.setToolTip("Remove the stored images; images of favorites are kept.")
+        self.clear_cache.setToolTip(
+            self.tr("Remove the stored images; images of favorites are kept.")
+        )
+        self.clear_cache.setAccessibleDescription(self.clear_cache.toolTip())
         self.clear_cache.clicked.connect(self.clear_image_cache)
-        self.cache_message = QLabel("Images of favorites are always kept.")
+        self.cache_message = QLabel(self.tr("Images of favorites are always kept."))
         self.cache_message.setObjectName("cache-message")
         self.cache_message.setWordWrap(True)
         self.cache_message.setEnabled(False)  # muted, like a caption
         usage = QHBoxLayout()
         usage.addWidget(self.cache_size, 1)
         usage.addWidget(self.clear_cache)
-        form.addRow("Offline reading:", self.download_images)
-        form.addRow("Image cache size:", self.cache_mb)
-        form.addRow("Image cache in use:", usage)
+        form.addRow(self.tr("Offline reading:"), self.download_images)
+        form.addRow(self.tr("Image cache size:"), self.cache_mb)
+        form.addRow(self.tr("Image cache in use:"), usage)
         form.addRow("", self.cache_message)
 
     def update_cache_size(self) -> None:
@@ -172,13 +202,13 @@ class PreferencesDialog(QDialog):
             READ,
             self._service.image_cache_bytes,
             on_done=lambda size: self._alive() and self.cache_size.setText(size_text(size)),
-            on_error=lambda exc: self._alive() and self.cache_size.setText("Unknown"),
+            on_error=lambda exc: self._alive() and self.cache_size.setText(self.tr("Unknown")),
         )
 
     def clear_image_cache(self) -> None:
         """Remove every stored image except favorites' (a write, in the background)."""
         self.clear_cache.setEnabled(False)
-        self.cache_message.setText("Clearing the image cache…")
+        self.cache_message.setText(self.tr("Clearing the image cache…"))
         self._runner.submit(
             WRITE,
             self._service.clear_image_cache,
@@ -189,14 +219,19 @@ class PreferencesDialog(QDialog):
     def _cleared(self, removed: int) -> None:
         if not self._alive():
             return
-        files = f"{removed:,} image file" + ("" if removed == 1 else "s")
-        self.cache_message.setText(f"Removed {files}. Images of favorites are kept.")
+        self.cache_message.setText(
+            self.tr("Removed %Ln image file. Images of favorites are kept.", "", removed)
+            if removed == 1
+            else self.tr("Removed %Ln image files. Images of favorites are kept.", "", removed)
+        )
         self.clear_cache.setEnabled(True)
         self.update_cache_size()
 
     def _clear_failed(self, exc: BaseException) -> None:
         if self._alive():
-            self.cache_message.setText(f"The cache was not cleared: {describe_error(exc)}")
+            self.cache_message.setText(
+                self.tr("The cache was not cleared: %1").replace("%1", describe_error(exc))
+            )
             self.clear_cache.setEnabled(True)
 
     def _alive(self) -> bool:
@@ -215,6 +250,7 @@ class PreferencesDialog(QDialog):
             retention_days=self.retention.value(),
             download_images=self.download_images.isChecked(),
             image_cache_mb=self.cache_mb.value(),
+            pane_font_size=0 if self.font_size.value() < PANE_FONT_MIN else self.font_size.value(),
         )
 
 
@@ -223,20 +259,28 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(480, 520)
         rows = []
         for action in actions:
-            keys = [k.toString() for k in action.shortcuts() if not k.isEmpty()]
+            keys = [
+                k.toString(QKeySequence.SequenceFormat.NativeText)
+                for k in action.shortcuts()
+                if not k.isEmpty()
+            ]
             if keys:
-                rows.append((action.text().replace("&", "").rstrip("…"), " or ".join(keys)))
-        rows.append(("Open the article in the browser (in the list)", "Enter"))
+                rows.append(
+                    (action.text().replace("&", "").rstrip("…"), self.tr(" or ").join(keys))
+                )
+        rows.append((self.tr("Open the article in the browser (in the list)"), self.tr("Enter")))
+        rows.append((self.tr("Next control"), self.tr("Tab")))
         table = QTableWidget(len(rows), 2)
-        table.setHorizontalHeaderLabels(["Action", "Keys"])
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         for row, (text, keys) in enumerate(rows):

@@ -16,16 +16,29 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from reader.core.timefmt import absolute_time, parse_iso, relative_time
+from reader.core.timefmt import absolute_time, parse_iso
 from reader.core.types import Article
 from reader.ui import icons
+from reader.ui.i18n import relative_time
 
 Loader = Callable[[Sequence[int]], list[Article]]
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Absolute: a title's own direction decides its side, whatever the interface's direction.
+_RIGHT = int(
+    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+)
+_LEFT = int(
+    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+)
 
 
 def _is_rtl(text: str) -> bool:
@@ -46,7 +59,14 @@ class ArticleListModel(QAbstractTableModel):
     """Rows of the article list, newest first, over a list of ids."""
 
     TITLE, FEED, TIME, STAR, CATEGORIES = range(5)
-    HEADERS = ("Title", "Feed", "Date", "", "Categories")
+    # Translated in headerData(); marked here so lupdate sees them.
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
+        QT_TRANSLATE_NOOP("ArticleListModel", "Feed"),
+        QT_TRANSLATE_NOOP("ArticleListModel", "Date"),
+        "",
+        QT_TRANSLATE_NOOP("ArticleListModel", "Categories"),
+    )
     IdRole = Qt.ItemDataRole.UserRole + 1
     ArticleRole = Qt.ItemDataRole.UserRole + 2
     BLOCK = 200
@@ -189,11 +209,12 @@ class ArticleListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section]) if self.HEADERS[section] else ""
         if role == Qt.ItemDataRole.DecorationRole and section == self.STAR:
             return icons.star(True)
-        if role == Qt.ItemDataRole.ToolTipRole and section == self.STAR:
-            return "Favorites"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if section == self.STAR:
+                return self.tr("Favorites")
         return None
 
     # flags(): QAbstractTableModel's C++ default (enabled, selectable, never has children)
@@ -219,16 +240,20 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(article, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TITLE:
-            return _RIGHT if _is_rtl(article.title) else None
+            if _is_rtl(article.title):
+                return _RIGHT
+            return (
+                _LEFT if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else None
+            )
         if role == Qt.ItemDataRole.DecorationRole and column == self.STAR:
             return icons.star(True) if article.starred else None
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.STAR:
-            return "In favorites" if article.starred else "Not in favorites"
+            return self.tr("In favorites") if article.starred else self.tr("Not in favorites")
         return None
 
     def _display(self, article: Article, column: int) -> str | None:
         if column == self.TITLE:
-            return article.title or "(untitled)"
+            return article.title or self.tr("(untitled)")
         if column == self.FEED:
             return article.feed_title
         if column == self.TIME:
@@ -240,11 +265,13 @@ class ArticleListModel(QAbstractTableModel):
     def _tooltip(self, article: Article, column: int) -> str | None:
         if column == self.TIME:
             when = parse_iso(article.published)
-            return absolute_time(when) if when else "The feed gave no date"
+            return absolute_time(when) if when else self.tr("The feed gave no date")
         if column == self.TITLE:
             return article.title
         if column == self.STAR:
-            return "In favorites (s)" if article.starred else "Add to favorites (s)"
+            return (
+                self.tr("In favorites (s)") if article.starred else self.tr("Add to favorites (s)")
+            )
         if column == self.CATEGORIES and article.categories:
             return "\n".join(article.categories)
         if column == self.FEED:

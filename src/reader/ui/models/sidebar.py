@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -74,13 +75,14 @@ class SidebarModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._root = Node(("root",), "")
+        self._locale = QLocale()
         self._views = [
-            Node(ALL, "All articles"),
-            Node(UNREAD, "Unread"),
-            Node(STARRED, "Favorites"),
+            Node(ALL, self.tr("All articles")),
+            Node(UNREAD, self.tr("Unread")),
+            Node(STARRED, self.tr("Favorites")),
         ]
-        self._feeds = Node(FEEDS, "Feeds")
-        self._categories = Node(CATEGORIES, "Categories")
+        self._feeds = Node(FEEDS, self.tr("Feeds"))
+        self._categories = Node(CATEGORIES, self.tr("Categories"))
         self._root.adopt([*self._views, self._feeds, self._categories])
         self._all_categories: list[Category] = []
         self._filter = ""
@@ -93,11 +95,18 @@ class SidebarModel(QAbstractItemModel):
         counts = data.counts
         all_, unread, starred = self._views
         all_.unread, all_.total = counts.get("unread", 0), counts.get("all", 0)
-        all_.tooltip = f"{all_.total:,} articles, {all_.unread:,} unread"
+        n = self._n
+        all_.tooltip = (
+            self.tr("%1 articles, %2 unread")
+            .replace("%1", n(all_.total))
+            .replace("%2", n(all_.unread))
+        )
         unread.unread = unread.total = counts.get("unread", 0)
-        unread.tooltip = f"{unread.unread:,} unread articles"
+        unread.tooltip = self.tr("%1 unread articles").replace("%1", n(unread.unread))
         starred.unread = starred.total = counts.get("starred", 0)
-        starred.tooltip = f"{starred.total:,} favorites (kept even after you unsubscribe)"
+        starred.tooltip = self.tr("%1 favorites (kept even after you unsubscribe)").replace(
+            "%1", n(starred.total)
+        )
         self._changed(self._root, 0, len(self._views) - 1)  # three rows: always repaint
         self._feed_list = list(data.feeds)
         self._replace(self._feeds, self._feed_nodes(data.feeds, data.folders))
@@ -130,9 +139,9 @@ class SidebarModel(QAbstractItemModel):
         for feed in feeds:
             node = Node(("feed", feed.id), feed.title or feed.url)
             node.unread, node.total, node.error = feed.unread, feed.total, feed.error
-            lines = [feed.title, feed.url, f"{feed.unread:,} unread of {feed.total:,}"]
+            lines = [feed.title, feed.url, self._unread_of(feed.unread, feed.total)]
             if feed.error:
-                lines.append(f"Last refresh failed: {feed.error}")
+                lines.append(self.tr("Last refresh failed: %1").replace("%1", feed.error))
             node.tooltip = "\n".join(lines)
             if feed.folder:
                 by_folder.setdefault(feed.folder, []).append(node)
@@ -145,9 +154,13 @@ class SidebarModel(QAbstractItemModel):
             folder.unread = sum(child.unread for child in folder.children)
             folder.total = sum(child.total for child in folder.children)
             errors = sum(1 for child in folder.children if child.error)
-            folder.tooltip = f"{len(folder.children)} feeds, {folder.unread:,} unread" + (
-                f", {errors} failing" if errors else ""
+            folder.tooltip = (
+                self.tr("%1 feeds, %2 unread")
+                .replace("%1", self._n(len(folder.children)))
+                .replace("%2", self._n(folder.unread))
             )
+            if errors:
+                folder.tooltip += self.tr(", %1 failing").replace("%1", self._n(errors))
             nodes.append(folder)
         return nodes + loose
 
@@ -158,7 +171,9 @@ class SidebarModel(QAbstractItemModel):
                 continue
             node = Node(("category", category.name), category.name)
             node.unread, node.total = category.unread, category.articles
-            node.tooltip = f"{category.name}: {category.unread:,} unread of {category.articles:,}"
+            node.tooltip = f"{category.name}: " + self._unread_of(
+                category.unread, category.articles
+            )
             nodes.append(node)
         return nodes
 
@@ -323,6 +338,9 @@ class SidebarModel(QAbstractItemModel):
             return node.label if column == 0 else self._count_text(node)
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.tooltip or None
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 1 and kind != "section":
+            # "2/7" read aloud as words: the count's meaning, as in the tooltip.
+            return node.tooltip.replace("\n", ", ") if node.tooltip else self._count_text(node)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icon(node)
         if role == Qt.ItemDataRole.FontRole:
@@ -336,18 +354,27 @@ class SidebarModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _n(self, number: int) -> str:
+        """A count in the interface's locale ("1,234"; Arabic-Indic digits in Arabic)."""
+        return self._locale.toString(number)
+
+    def _unread_of(self, unread: int, total: int) -> str:
+        return (
+            self.tr("%1 unread of %2").replace("%1", self._n(unread)).replace("%2", self._n(total))
+        )
+
     def _count_text(self, node: Node) -> str:
         kind = node.key[0]
         if kind == "section":
             return ""
         if kind == "starred":
-            return f"{node.total:,}" if node.total else ""
+            return self._n(node.total) if node.total else ""
         if kind == "category":
             # unread/total when some are read; one number when all or none are unread.
             if 0 < node.unread < node.total:
-                return f"{node.unread:,}/{node.total:,}"
-            return f"{node.total:,}"
-        return f"{node.unread:,}" if node.unread else ""
+                return f"{self._n(node.unread)}/{self._n(node.total)}"
+            return self._n(node.total)
+        return self._n(node.unread) if node.unread else ""
 
     def _icon(self, node: Node) -> Any:
         kind = node.key[0]

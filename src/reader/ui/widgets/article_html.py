@@ -20,8 +20,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.core.timefmt import absolute_time, parse_iso, relative_time
+from PySide6.QtCore import QCoreApplication
+
+from reader.core.timefmt import absolute_time, parse_iso
 from reader.core.types import ArticleDetail
+from reader.ui.i18n import relative_time
+
+translate = QCoreApplication.translate
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -29,8 +34,6 @@ _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)  # feeds often write "By Jane" as 
 _SOURCE = re.compile(r"<source\b[^>]*>", re.IGNORECASE)
 # Letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo ... and their forms.
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-IN_FAVORITES = "\u2605&nbsp;In favorites"
-ADD_TO_FAVORITES = "\u2606&nbsp;Add to favorites"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +66,13 @@ def _image(match: re.Match[str], colors: Colors, images: Mapping[str, str]) -> s
         # No width/height: the pane scales the file to the text column when it loads it.
         return f'<img src="{html.escape(images[src])}" alt="{html.escape(alt)}">'
 
-    label = f"Image: {alt}" if alt else "Image"
+    label = translate("Article", "Image: %1").replace("%1", alt) if alt else None
+    label = label or translate("Article", "Image")
     if not src:
         return ""
+    tip = translate("Article", "Not downloaded: click to open it in the browser")
     return (
-        f'<a href="{html.escape(src)}" title="Not downloaded: click to open it in the browser" '
+        f'<a href="{html.escape(src)}" title="{html.escape(tip)}" '
         f'style="color:{colors.meta}; text-decoration:none">[{html.escape(label)}]</a>'
     )
 
@@ -135,12 +140,15 @@ def render(
     ui = (lambda t: f"{ui_mark}{t}\u2069") if mixed else (lambda t: t)
     name = (lambda t: f"\u2068{t}\u2069") if mixed else _isolated
     when = parse_iso(detail.published)
+    open_text = translate("Article", "Open in browser")
+    show_text = translate("Article", "Show the articles in %1")
+    by_text = translate("Article", "By")
     parts = [f'<div dir="{direction}">']
 
-    title = esc(detail.title or "(untitled)")
+    title = esc(detail.title or translate("Article", "(untitled)"))
     if detail.link:
         title = (
-            f'<a href="reader:open" title="Open in browser" '
+            f'<a href="reader:open" title="{esc(open_text)}" '
             f'style="color:{colors.text}; text-decoration:none">{title}</a>'
         )
     parts.append(
@@ -151,7 +159,7 @@ def render(
     meta: list[str] = []
     for number, category in enumerate(detail.categories):
         meta.append(
-            f'<a href="reader:category/{number}" title="Show the articles in {esc(category)}" '
+            f'<a href="reader:category/{number}" title="{esc(show_text.replace("%1", category))}" '
             f'style="color:{colors.chip_fg}; background-color:{colors.chip_bg}; '
             f'text-decoration:none">&nbsp;{name(_chip_text(category))}&nbsp;</a>'
         )
@@ -163,14 +171,18 @@ def render(
             f"{ui(esc(relative_time(when, now)))}</span>"
         )
     if detail.starred:
+        tip = translate("Article", "Remove from favorites (s)")
+        label = "\u2605&nbsp;" + esc(translate("Article", "In favorites"))
         info.append(
-            f'<a href="reader:star" title="Remove from favorites (s)" '
-            f'style="color:{colors.star}; text-decoration:none">{ui(IN_FAVORITES)}</a>'
+            f'<a href="reader:star" title="{esc(tip)}" '
+            f'style="color:{colors.star}; text-decoration:none">{ui(label)}</a>'
         )
     else:
+        tip = translate("Article", "Keep this article in your favorites (s)")
+        label = "\u2606&nbsp;" + esc(translate("Article", "Add to favorites"))
         info.append(
-            f'<a href="reader:star" title="Keep this article in your favorites (s)" '
-            f'style="color:{colors.link}; text-decoration:none">{ui(ADD_TO_FAVORITES)}</a>'
+            f'<a href="reader:star" title="{esc(tip)}" '
+            f'style="color:{colors.link}; text-decoration:none">{ui(label)}</a>'
         )
     separator = f'<span style="color:{colors.meta}">&nbsp;&nbsp;·&nbsp;&nbsp;</span>'
     row = separator.join(info)
@@ -181,7 +193,7 @@ def render(
     if author:
         parts.append(
             f'<p class="meta" style="margin-top:0; margin-bottom:0; color:{colors.meta}">'
-            f"{ui('By')} {name(esc(author))}</p>"
+            f"{ui(esc(by_text))} {name(esc(author))}</p>"
         )
     parts.append(f'<hr style="background-color:{colors.rule}"/>')
     parts.append("</div>")
@@ -189,8 +201,9 @@ def render(
     # The window's own blocks: in the interface's direction, aligned to its start.
     ui_block = f'dir="{ui_dir}" align="{ui_align}"'
     if note:
-        text = f"Full article could not be downloaded: {note.strip().rstrip('.')}; "
-        text += "showing the feed's summary."
+        text = translate(
+            "Article", "Full article could not be downloaded: %1; showing the feed's summary."
+        ).replace("%1", note.strip().rstrip("."))
         parts.append(
             f'<p class="note" {ui_block} style="margin-top:0; color:{colors.meta}; '
             f'font-size:small">{esc(text)}</p>'
@@ -210,24 +223,36 @@ def render(
                 f'<li {ui_block}><a href="reader:enclosure/{number}">'
                 f"{_isolated(esc(filename))}</a>{suffix}</li>"
             )
-        parts.append(f"<p {ui_block}><b>Attachments</b></p><ul {ui_block}>{''.join(items)}</ul>")
+        attachments = esc(translate("Article", "Attachments"))
+        parts.append(f"<p {ui_block}><b>{attachments}</b></p><ul {ui_block}>{''.join(items)}</ul>")
 
     parts.append(f'<hr style="background-color:{colors.rule}"/>')
-    footer = [f'<span style="color:{colors.meta}">Source:</span> {_isolated(esc(detail.source))}']
+    source = esc(translate("Article", "Source:"))
+    footer = [f'<span style="color:{colors.meta}">{source}</span> {_isolated(esc(detail.source))}']
     if detail.link:
-        footer.append('<a href="reader:open">Open in browser</a>')
+        footer.append(f'<a href="reader:open">{esc(open_text)}</a>')
     if detail.comments:
-        footer.append('<a href="reader:comments">Comments</a>')
+        footer.append(f'<a href="reader:comments">{esc(translate("Article", "Comments"))}</a>')
     parts.append(f'<p class="source" {ui_block}>{separator.join(footer)}</p>')
     return "".join(parts)
 
 
-# The pane's default style sheet: body text with room between lines, like a news page.
-# (QTextDocument does not inherit line-height from a div to its paragraphs.)
-STYLE = (
-    ".body, p, li, blockquote, dd { line-height: 140%; } "
-    ".meta { line-height: 115%; } .title { line-height: 100%; }"
-)
+def style(colors: Colors) -> str:
+    """The pane's default style sheet: body text with room between lines, like a news page,
+    quotes and code set apart in the palette's colours (light or dark).
+
+    QTextDocument does not inherit line-height from a div to its paragraphs, and supports no
+    borders outside tables, so quotes are set apart by colour and indent.
+    """
+    return (
+        ".body, p, li, blockquote, dd { line-height: 140%; } "
+        ".meta { line-height: 115%; } .title { line-height: 100%; } "
+        f"a {{ color: {colors.link}; }} "
+        f"blockquote {{ color: {colors.meta}; margin-left: 18px; margin-right: 18px; }} "
+        f"pre, code {{ font-family: monospace; background-color: {colors.chip_bg}; }} "
+        f"th {{ background-color: {colors.chip_bg}; }} "
+        f"figcaption, small {{ color: {colors.meta}; }}"
+    )
 
 
 def placeholder(text: str, colors: Colors) -> str:

@@ -59,7 +59,10 @@ class ArticleTable(QTableView):
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articles")
-        self.setAccessibleName("Articles")
+        self.setAccessibleName(self.tr("Articles"))
+        self.setAccessibleDescription(
+            self.tr("J and K move between articles, S stars, M marks read, O opens the link.")
+        )
         self.setModel(model)
         self.setItemDelegate(FlatRowDelegate(self))
         self.setShowGrid(False)
@@ -69,11 +72,12 @@ class ArticleTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the list (to the reading pane)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setFrameShape(QTableView.Shape.NoFrame)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.empty_text = "No articles"
+        self.empty_text = self.tr("No articles")
         rows = self.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -82,6 +86,7 @@ class ArticleTable(QTableView):
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
+        header.setAccessibleName(self.tr("Columns"))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(ArticleListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ArticleListModel.STAR, QHeaderView.ResizeMode.Fixed)
@@ -97,6 +102,19 @@ class ArticleTable(QTableView):
         header.resizeSection(ArticleListModel.TIME, width)
         header.resizeSection(ArticleListModel.STAR, 28)
         header.resizeSection(ArticleListModel.CATEGORIES, int(width * 1.3))
+
+    def fit_columns(self, width: int) -> None:
+        """Share a narrow list's width (a small or HiDPI screen) so the title keeps about half
+        of it: the other columns shrink in proportion, down to a few characters each."""
+        header = self.header()
+        columns = (ArticleListModel.FEED, ArticleListModel.TIME, ArticleListModel.CATEGORIES)
+        natural = sum(header.sectionSize(c) for c in columns)
+        room = max(width // 2 - header.sectionSize(ArticleListModel.STAR), 0)
+        if natural <= room:
+            return
+        least = self.fontMetrics().horizontalAdvance("M") * 5
+        for column in columns:
+            header.resizeSection(column, max(header.sectionSize(column) * room // natural, least))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -124,13 +142,14 @@ class ArticleListPanel(QWidget):
         self.model = model
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search articles  (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search articles  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icons.search(), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setAccessibleName("Search articles")
+        self.search.setAccessibleName(self.tr("Search articles"))
         self.count = QLabel()
         self.count.setObjectName("article-count")
         self.count.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.count.setAccessibleName(self.tr("Number of articles"))
         self.table = ArticleTable(model)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -155,7 +174,9 @@ class ArticleListPanel(QWidget):
         self.search_changed.emit(self.search.text().strip())
 
     def set_count(self, total: int) -> None:
-        self.count.setText(f"{total:,} article" + ("" if total == 1 else "s"))
+        self.count.setText(
+            self.tr("%Ln article", "", total) if total == 1 else self.tr("%Ln articles", "", total)
+        )
 
 
 class WelcomePage(QWidget):
@@ -172,23 +193,26 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        title = QLabel("Welcome to Reader")
+        title = QLabel(self.tr("Welcome to Reader"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
         text = QLabel(
-            "You have no feeds yet. Add the address of a news site or of its feed, or import "
-            "the OPML file exported from another reader. Articles are kept for offline reading, "
-            "and favorites stay even after you unsubscribe."
+            self.tr(
+                "You have no feeds yet. Add the address of a news site or of its feed, or "
+                "import the OPML file exported from another reader. Articles are kept for "
+                "offline reading, and favorites stay even after you unsubscribe."
+            )
         )
         text.setWordWrap(True)
-        text.setFixedWidth(460)
-        add = QPushButton(icons.plus(), "Add a feed…")
+        text.setMaximumWidth(460)  # a readable line, yet narrower on a tiny screen
+        text.setMinimumWidth(200)
+        add = QPushButton(icons.plus(), self.tr("Add a feed…"))
         add.setObjectName("welcome-add")
         add.clicked.connect(self.add_clicked)
         add.setDefault(True)
-        opml = QPushButton(icons.import_file(), "Import OPML…")
+        opml = QPushButton(icons.import_file(), self.tr("Import OPML…"))
         opml.setObjectName("welcome-import")
         opml.clicked.connect(self.import_clicked)
         buttons = QHBoxLayout()

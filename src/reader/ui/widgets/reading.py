@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFontMetricsF,
     QGuiApplication,
     QImage,
@@ -35,6 +36,9 @@ from reader.ui.widgets import article_html
 _IMAGE = QTextDocument.ResourceType.ImageResource.value
 MARGIN = 18
 READING_COLUMN_CHARS = 100  # average characters a line, at most
+PANE_FONT_MIN, PANE_FONT_MAX = 6, 48  # points (the preference; 0 follows the system)
+FOCUS_FRAME = 2  # pixels
+SYSTEM_SCALE = 1.15  # the pane's text is this much larger than the system font by default
 
 
 def _mix(a: QColor, b: QColor, amount: float) -> str:
@@ -68,17 +72,26 @@ class ArticleView(QTextBrowser):
         self._detail: ArticleDetail | None = None
         self._images: dict[str, str] = {}
         self._note: str | None = None
-        self._placeholder = "Select an article to read it."
+        self._font_size = 0  # points; 0: the system font x SYSTEM_SCALE
+        self._placeholder = self.tr("Select an article to read it.")
         self.blocked: list[str] = []  # URLs the document asked for and did not get
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        # A thin frame, in the base colour until the pane has the keyboard focus (then in the
+        # highlight colour): focus is visible, and the text never reflows when it moves.
+        self.setFrameStyle(QFrame.Shape.Box | QFrame.Shadow.Plain)
+        self.setLineWidth(FOCUS_FRAME)
+        self._frame_color = ""
+        self._framing = False
         self.document().setDocumentMargin(MARGIN)
-        self.document().setDefaultStyleSheet(article_html.STYLE)
-        self.setAccessibleName("Article")
+        self.setAccessibleName(self.tr("Article"))
+        self.setAccessibleDescription(
+            self.tr("The article's text. Tab moves through its links; Enter opens one.")
+        )
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_hover)
         self._apply_font()
+        self._paint_frame()
         self.show_placeholder(self._placeholder)
 
     # --- content ---
@@ -164,6 +177,7 @@ class ArticleView(QTextBrowser):
         self.setHtml(page)
         self._fit_width()
         self.verticalScrollBar().setValue(scroll)
+        self.setAccessibleName(self.tr("Article: %1").replace("%1", detail.title or ""))
 
     def show_placeholder(self, text: str) -> None:
         self._detail = None
@@ -174,6 +188,7 @@ class ArticleView(QTextBrowser):
         self.document().setDefaultTextOption(option)
         self.setHtml(article_html.placeholder(text, self._colors()))
         self._fit_width()
+        self.setAccessibleName(self.tr("Article"))
 
     def scroll_page(self) -> bool:
         """Scroll one page down; False when already at the end (Space then moves on)."""
@@ -246,6 +261,29 @@ class ArticleView(QTextBrowser):
             fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._paint_frame()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._paint_frame()
+
+    def _paint_frame(self) -> None:
+        """The frame is drawn in WindowText: set that role alone (the others still follow the
+        application's palette)."""
+        palette = self.palette()
+        role = QPalette.ColorRole.Highlight if self.hasFocus() else QPalette.ColorRole.Base
+        color = palette.color(role)
+        if color.name() != self._frame_color:
+            self._frame_color = color.name()
+            palette.setColor(QPalette.ColorRole.WindowText, color)
+            self._framing = True
+            try:
+                self.setPalette(palette)
+            finally:
+                self._framing = False
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_width()
@@ -266,19 +304,40 @@ class ArticleView(QTextBrowser):
             rule=_mix(text, base, 0.8),
         )
 
+    def font_size(self) -> int:
+        """The text's size in points, as shown now."""
+        return round(self.document().defaultFont().pointSizeF())
+
+    def set_font_size(self, points: int) -> None:
+        """The text's size in points; 0 follows the system font (a little larger)."""
+        if points:
+            points = min(max(points, PANE_FONT_MIN), PANE_FONT_MAX)
+        if points != self._font_size:
+            self._font_size = points
+            self._apply_font()
+            self._refresh()
+
     def _apply_font(self) -> None:
         font = self.font()
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 1.15)
+        if self._font_size > 0:
+            font.setPointSizeF(self._font_size)
+        elif font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * SYSTEM_SCALE)
         self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(article_html.style(self._colors()))
+
+    def _refresh(self) -> None:
+        if self._detail is not None:
+            self._render(self.verticalScrollBar().value())
+        else:
+            self.show_placeholder(self._placeholder)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if not hasattr(self, "_placeholder"):
-            return  # called while QTextBrowser's constructor runs
+        if not hasattr(self, "_placeholder") or getattr(self, "_framing", False):
+            return  # called while QTextBrowser's constructor runs, or for the focus frame
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_frame()  # the application's colours changed (dark <-> light)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._apply_font()
-            if self._detail is not None:
-                self._render(self.verticalScrollBar().value())
-            else:
-                self.show_placeholder(self._placeholder)
+            self._refresh()
