@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with no command: open the window (or use the running one) and refresh all feeds",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="with no command: the window's language, e.g. ar (default: $READER_LANG or system)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, text: str, *, listing: bool = False) -> argparse.ArgumentParser:

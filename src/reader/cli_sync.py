@@ -101,9 +101,10 @@ def sync(service: Service, args: argparse.Namespace) -> int:
     elif not engine.accounts(service):
         raise InvalidURLError("There is no sync account; add one with `reader account add`.")
     shown = [-1]
+    live = not args.json and sys.stderr.isatty()  # scripts get one line on failure, no progress
 
     def progress(done: int, total: int, message: str) -> None:
-        if not args.json and done != shown[0]:
+        if live and done != shown[0]:
             shown[0] = done
             print(f"[{done}/{total}] {message}", file=sys.stderr)
 

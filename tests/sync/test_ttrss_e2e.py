@@ -266,8 +266,9 @@ def test_failed_syncs_say_why_and_change_nothing(ttrss, world, reader):
         result = reader("sync")
         assert result.code == 1
         assert "Traceback" not in result.stderr
-        # Progress lines ("[0/5] Connecting…"), then one message.
-        [message] = [line for line in result.stderr.splitlines() if line.startswith("reader:")]
+        # Not a terminal: no progress lines, exactly one message.
+        [message] = result.stderr.splitlines()
+        assert message.startswith("reader:"), message
         for word in words:
             assert word.lower() in message.lower(), message
         assert reader.snapshot() == before

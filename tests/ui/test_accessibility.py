@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reader.core.types import Query
 from reader.ui import actions
 from reader.ui.dialogs.about import AboutDialog, Places
-from reader.ui.dialogs.accounts import AddAccountDialog
+from reader.ui.dialogs.accounts import AccountsDialog, AddAccountDialog
 from reader.ui.dialogs.addfeed import AddFeedDialog
 from reader.ui.dialogs.feeds import FeedPropertiesDialog
 from reader.ui.dialogs.preferences import PreferencesDialog, ShortcutsDialog
@@ -81,6 +81,7 @@ def test_every_control_of_the_window_and_its_dialogs_has_a_name(qtbot, window, s
         FeedPropertiesDialog(service, window.runner, feed, ["News"], window),
         AboutDialog(Places.of(service.data_dir), window),
         AddAccountDialog(service, window.runner, window),
+        AccountsDialog(service, window.runner, window.syncer, window),
     ]
     for dialog in dialogs:
         dialog.show()

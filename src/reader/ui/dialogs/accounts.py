@@ -286,6 +286,7 @@ class AccountsDialog(QDialog):
         self.finished.connect(self._closing)
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
+        self.list.setAccessibleName(self.tr("Accounts"))
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.add_button = QPushButton(self.tr("&Add…"))
         self.remove_button = QPushButton(self.tr("&Remove"))
