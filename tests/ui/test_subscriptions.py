@@ -150,6 +150,28 @@ def test_empty_data_dir_shows_the_welcome_page(qtbot, tmp_path):
     service.close()
 
 
+def test_welcome_page_offers_the_suggested_feeds_in_folders(qtbot, tmp_path, monkeypatch):
+    service = Service(tmp_path / "empty")
+    window = MainWindow(service)
+    qtbot.addWidget(window)
+    fetched: list[list[int]] = []
+    monkeypatch.setattr(window, "refresh", lambda ids=None: fetched.append(list(ids or [])))
+    window.show()
+    qtbot.waitUntil(lambda: window.loaded)
+    button = window.welcome.findChild(object, "welcome-suggested")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None, timeout=10_000)
+    window.findChild(QMessageBox).accept()
+    feeds = service.feeds()
+    assert len(feeds) >= 6
+    assert {f.folder for f in feeds} >= {"World news", "أخبار", "Technology"}
+    assert all(f.url.startswith("https://") for f in feeds)
+    assert fetched and sorted(fetched[0]) == sorted(f.id for f in feeds)  # fetched at once
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.content)
+    window.shutdown()
+    service.close()
+
+
 def test_feed_context_menu_refreshes_one_feed(qtbot, window, service):
     news = _news(service)
     menu = window_actions.sidebar_menu(window, ("feed", news))

@@ -135,6 +135,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.pane.open_url.connect(self.open_url)
         self.welcome.add_clicked.connect(lambda: self.subscriptions.add_feed())
         self.welcome.import_clicked.connect(lambda: self.subscriptions.import_opml())
+        self.welcome.suggested_clicked.connect(lambda: self.subscriptions.import_suggested())
         self.refresher.batch.connect(self._on_refresh_batch)
         self.refresher.finished.connect(self._on_refresh_finished)
 

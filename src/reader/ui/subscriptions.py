@@ -6,6 +6,7 @@ the sidebar and the list. Files are read and written in workers too (a network d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.types import Feed, ImportReport
+from reader.desktop import resource
 from reader.ui.dialogs.addfeed import AddFeedDialog
 from reader.ui.dialogs.feeds import FeedPropertiesDialog, ask_text, confirm, inform
 from reader.ui.tasks import READ, WRITE, describe_error
@@ -177,10 +179,17 @@ class Subscriptions(QObject):
             )
             if not path:
                 return
+        self._import(lambda: _read_bytes(path))
+
+    def import_suggested(self) -> None:
+        """Subscribe to the starter feeds shipped with Reader (resources/samples)."""
+        self._import(lambda: resource("samples", "suggested.opml"))
+
+    def _import(self, read: Callable[[], bytes]) -> None:
         service = self.w.service
 
         def work() -> ImportReport:
-            return service.import_opml(_read_bytes(path))
+            return service.import_opml(read())
 
         self.w.runner.submit(
             WRITE, work, on_done=self._imported, on_error=lambda exc: self._import_failed(exc)

@@ -1988,6 +1988,16 @@
         <source>Import OPML…</source>
         <translation>استورد OPML…</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Add suggested feeds</source>
+        <translation>أضف موجزات مقترحة</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>World news in English and Arabic, technology and science, in folders</source>
+        <translation>أخبار العالم بالعربية والإنجليزية، والتقنية والعلوم، في مجلدات</translation>
+    </message>
 </context>
 <context>
     <name>window</name>

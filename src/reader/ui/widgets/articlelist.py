@@ -185,10 +185,12 @@ class WelcomePage(QWidget):
     Signals:
         add_clicked(): the user wants to add a feed.
         import_clicked(): the user wants to import an OPML file.
+        suggested_clicked(): the user takes the suggested starter feeds.
     """
 
     add_clicked = Signal()
     import_clicked = Signal()
+    suggested_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -215,10 +217,17 @@ class WelcomePage(QWidget):
         opml = QPushButton(icons.import_file(), self.tr("Import OPML…"))
         opml.setObjectName("welcome-import")
         opml.clicked.connect(self.import_clicked)
+        suggested = QPushButton(icons.plus(), self.tr("Add suggested feeds"))
+        suggested.setObjectName("welcome-suggested")
+        suggested.setToolTip(
+            self.tr("World news in English and Arabic, technology and science, in folders")
+        )
+        suggested.clicked.connect(self.suggested_clicked)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(add)
         buttons.addWidget(opml)
+        buttons.addWidget(suggested)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
