@@ -22,8 +22,8 @@ from reliability_helpers import (
     REPO,
     ReaderProcess,
     SmallFarm,
+    attribute_feed,
     corpus_root,
-    deep_feed,
     install_hostile_routes,
     reader_command,
     run_reader,
@@ -95,8 +95,11 @@ def _start_hostile_cli(
     server = _feed_server_class(request.config)()
     urls = install_hostile_routes(server)
     # Only in this run: the real parse deadline (15 s) fits in the fetch deadline (30 s).
-    urls["pathological 20 MB"] = server.add(
-        "/srv/deep.xml", deep_feed(), content_type="application/rss+xml", conditional=False
+    urls["pathological 18 MB"] = server.add(
+        "/srv/attributes.xml",
+        attribute_feed(),
+        content_type="application/rss+xml",
+        conditional=False,
     )
     data = tmp_path_factory.mktemp("hostile-cli") / "data"
     outlines = "".join(

@@ -381,6 +381,10 @@ def test_parse_feed_raises_only_parse_error_and_returns_safe_articles() -> None:
     @given(body=FEED_DOCUMENTS, headers=HEADERS)
     @example(body=atom(b"<entry><content>\xe2\x80\xae</content></entry>"), headers={})
     @example(body=JSON_ATTACHMENTS_TRUE, headers={})
+    @example(
+        body=b'{"version": "https://jsonfeed.org/version/1", "home_page_url": "http://[::1"}',
+        headers={},
+    )
     @example(body=b'<?xml version="1.0" encoding="\x00TF-8"?><rss version="2.0"/>', headers={})
     def check(body: bytes, headers: dict[str, str]) -> None:
         try:

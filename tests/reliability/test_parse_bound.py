@@ -1,48 +1,59 @@
-"""A parse deadline: a 20 MB document that is pathological for the parser cannot hold a refresh.
+"""Bounds on parsing: a 20 MB document that is pathological for the parser cannot hold a refresh
+or take the memory.
 
-Measured before the deadline existed (one run each, this machine): 3 million nested elements
-took 59 s and 1.2 GB, 1.7 million attributes on one element ran past 180 s, 700,000 tiny items
-behind a DOCTYPE (feedparser's path) 40 s and 680 MB. A refresh parses in a process pool; there
-the worker now gives up after PARSE_SECONDS (15 s) with a feed error. The test runs the real
-pool set-up (forkserver) with the deadline shortened to 1 s.
+Measured before these bounds (one run each, this machine): 3 million nested elements took 59 s
+and 1.2 GB, 700,000 tiny items behind a DOCTYPE (feedparser's path) 40 s and 680 MB, 5 million
+empty elements in one item 23 s and 690 MB, 950,000 nested elements (6.7 MB) 40 s and 400 MB,
+1.5 million attributes on one element (18 MB) still ran after 6.5 minutes at 1 GB. Two bounds
+now hold:
+
+- a document with more than MAX_TAGS (2 million) "<" is refused at once, in any thread;
+- a refresh parses in a process pool, and there a worker gives up after PARSE_SECONDS (15 s)
+  with a feed error. The test runs the real pool set-up (forkserver) with the deadline
+  shortened to 1 s.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import resource
+import signal
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
-from reliability_helpers import REPO, record, shorten_parse_deadline, worker_peak_mb
+from reliability_helpers import (
+    REPO,
+    attribute_feed,
+    record,
+    shorten_parse_deadline,
+    worker_peak_mb,
+)
 
 from reader.core.errors import ParseError
-from reader.core.parse import parse_feed
+from reader.core.parse import MAX_TAGS, parse_feed
 
 MB = 20 << 20
 HEAD = b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
 END = b"</channel></rss>"
 DEADLINE = 1.0
+URL = "http://127.0.0.1:9/feed"
 
 
-def pathological() -> dict[str, bytes]:
-    depth = (MB - 400) // 7
+def nested(depth: int) -> bytes:
+    return HEAD + b"<item><title>d</title>" + b"<x>" * depth + b"</x>" * depth + b"</item>" + END
+
+
+def too_many_elements() -> dict[str, bytes]:
     item = b"<item><title>a</title></item>"
     return {
-        "3 million nested elements": HEAD
-        + b"<item><title>d</title>"
-        + b"<x>" * depth
-        + b"</x>" * depth
+        "3 million nested elements": nested((MB - 400) // 7),
+        "700,000 tiny items": HEAD + item * ((MB - 200) // len(item)) + END,
+        "5 million empty elements": HEAD
+        + b"<item><title>w</title>"
+        + b"<y/>" * ((MB - 400) // 4)
         + b"</item>"
-        + END,
-        "1.7 million attributes": HEAD
-        + b"<item "
-        + b" ".join(b'a%d="1"' % i for i in range(MB // 12))
-        + b"><title>a</title></item>"
-        + END,
-        "700,000 tiny items (feedparser)": HEAD.replace(b"<rss", b"<!DOCTYPE rss><rss")
-        + item * ((MB - 200) // len(item))
         + END,
     }
 
@@ -59,13 +70,36 @@ def worker() -> Iterator[ProcessPoolExecutor]:
     pool.shutdown(cancel_futures=True)
 
 
-@pytest.mark.slow
-def test_a_parse_worker_gives_up_on_pathological_documents(worker: ProcessPoolExecutor) -> None:
+def test_millions_of_elements_are_refused_at_once() -> None:
     lines = []
-    for name, body in pathological().items():
+    for name, body in too_many_elements().items():
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.monotonic()
+        with pytest.raises(ParseError, match="far too many elements"):
+            parse_feed(body, {}, URL)
+        seconds = time.monotonic() - started
+        assert seconds < 1, (name, seconds)
+        grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+        assert grown < 50, (name, grown)  # nothing was built
+        lines.append(f"{name} {seconds * 1000:.0f} ms")
+    # Just under the cap, the document is read as usual.
+    item = b"<item><title>a</title></item>"
+    fits = HEAD + item * ((MAX_TAGS - 10) // 4) + END
+    assert len(parse_feed(fits, {}, URL).entries) == 5000
+    record("20 MB of millions of elements", f"refused at once: {', '.join(lines)}")
+
+
+@pytest.mark.slow
+def test_a_parse_worker_gives_up_on_slow_documents(worker: ProcessPoolExecutor) -> None:
+    lines = []
+    slow = {
+        "1.5 million attributes (18 MB)": attribute_feed(),
+        "950,000 nested elements (6.7 MB)": nested(950_000),
+    }
+    for name, body in slow.items():
         started = time.monotonic()
         with pytest.raises(ParseError, match=r"took too long to read \(over 1 seconds\)"):
-            worker.submit(parse_feed, body, {}, "http://127.0.0.1:9/feed").result(60)
+            worker.submit(parse_feed, body, {}, URL).result(60)
         seconds = time.monotonic() - started
         assert seconds < DEADLINE + 5, (name, seconds)
         lines.append(f"{name} {seconds:.1f} s")
@@ -76,18 +110,15 @@ def test_a_parse_worker_gives_up_on_pathological_documents(worker: ProcessPoolEx
     parsed = worker.submit(parse_feed, good, {}, "https://news.example/feed").result(30)
     assert len(parsed.entries) == 3
     record(
-        "pathological 20 MB feeds",
-        f"refused by a parse worker at its deadline (1 s in the test, 15 s in Reader): "
-        f"{', '.join(lines)}; worker peak {peak:.0f} MB (before the deadline: 59 s and 1.2 GB, "
-        "over 180 s, 40 s and 680 MB)",
+        "slow 20 MB feeds",
+        f"a parse worker gives up at its deadline (1 s in the test, 15 s in Reader): "
+        f"{', '.join(lines)}; worker peak {peak:.0f} MB",
     )
 
 
 def test_outside_a_worker_nothing_is_armed() -> None:
     """The deadline uses SIGALRM only in a worker's main thread: here (pytest's main process)
-    a normal parse leaves no timer behind."""
-    import signal
-
+    a parse leaves no timer behind."""
     good = (REPO / "tests" / "data" / "atom.xml").read_bytes()
     assert parse_feed(good, {}, "https://blog.example/atom.xml").entries
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
