@@ -85,6 +85,20 @@ class FakeServer:
         return FakeRemote(self, user, password)
 
 
+def served(monkeypatch, password: str, folder: str, titles: tuple[str, str]) -> FakeServer:  # type: ignore[no-untyped-def]
+    """A server with one feed in `folder`: an unread article (category Python) and a starred,
+    read one; every account the engine makes talks to it, and passwords go to a file."""
+    from reader.core.sync import engine
+
+    server = FakeServer(password=password)
+    feed = server.add_feed("https://code.example.com/atom.xml", "Code", server.add_folder(folder))
+    server.add_article(feed, titles[0], categories=("Python",))
+    server.add_article(feed, titles[1], starred=True, unread=False)
+    monkeypatch.setattr(engine, "make_remote", lambda kind, url, user, pw: server.remote(user, pw))
+    monkeypatch.setenv("READER_SECRETS", "file")
+    return server
+
+
 class FakeRemote:
     def __init__(self, server: FakeServer, user: str, password: str) -> None:
         self.server, self.user, self.password = server, user, password

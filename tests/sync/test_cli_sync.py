@@ -12,10 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fakes import FakeServer
+from fakes import FakeServer, served
 
 from reader import cli
-from reader.core.sync import engine
 
 URL = "https://rss.example.com/tt-rss/"
 Run = Callable[..., tuple[int, str, str]]
@@ -23,15 +22,8 @@ Run = Callable[..., tuple[int, str, str]]
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> FakeServer:
-    s = FakeServer(password="s3cr3t-pw")
-    folder = s.add_folder("Tech")
-    feed = s.add_feed("https://code.example.com/atom.xml", "Code", folder)
-    s.add_article(feed, "One", categories=("Python",))
-    s.add_article(feed, "Two", starred=True, unread=False)
-    monkeypatch.setattr(engine, "make_remote", lambda kind, url, user, pw: s.remote(user, pw))
-    monkeypatch.setenv("READER_SECRETS", "file")
     monkeypatch.setenv("READER_PASSWORD", "s3cr3t-pw")
-    return s
+    return served(monkeypatch, "s3cr3t-pw", "Tech", ("One", "Two"))
 
 
 @pytest.fixture

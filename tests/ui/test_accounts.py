@@ -11,19 +11,12 @@ from PySide6.QtWidgets import QDialogButtonBox
 from reader.core.sync import engine
 from reader.core.types import Query
 from reader.ui.dialogs.accounts import AccountsDialog, AddAccountDialog
-from sync.fakes import FakeRemote, FakeServer
+from sync.fakes import FakeRemote, FakeServer, served
 
 
 @pytest.fixture
 def remote_server(monkeypatch: pytest.MonkeyPatch) -> FakeServer:
-    s = FakeServer(password="pw")
-    folder = s.add_folder("Synced")
-    feed = s.add_feed("https://code.example.com/atom.xml", "Code", folder)
-    s.add_article(feed, "From the server", categories=("Python",))
-    s.add_article(feed, "Starred there", starred=True, unread=False)
-    monkeypatch.setattr(engine, "make_remote", lambda kind, url, user, pw: s.remote(user, pw))
-    monkeypatch.setenv("READER_SECRETS", "file")
-    return s
+    return served(monkeypatch, "pw", "Synced", ("From the server", "Starred there"))
 
 
 def _menu_texts(window) -> list[str]:  # type: ignore[no-untyped-def]
