@@ -210,3 +210,31 @@ def test_preferences_are_applied_and_stored(qtbot, window, service):
     window.select_row(0)
     qtbot.waitUntil(lambda: window.pane.article_id == window.articles.id_at(0))
     assert not service.articles_by_ids([window.articles.id_at(0)])[0].read
+
+
+def test_a_failed_feed_says_why_above_its_list_and_offers_the_fix(
+    qtbot, window, service, feed_server
+):  # type: ignore[no-untyped-def]
+    gone = service.subscribe(feed_server.error("/gone.xml", 410))
+    page = service.subscribe(feed_server.html_page("/site", "/feed.xml"))
+    list(service.refresh_iter([gone, page], images=False))
+    window.reload_sidebar()
+    qtbot.waitUntil(lambda: {gone, page} <= {f.id for f in window.sidebar_model.feeds})
+    bar = window.list_panel.problem
+
+    window.show_key(("feed", gone))
+    assert bar.isVisible() and "HTTP 410" in bar.text.text()
+    assert bar.button.text() == "Unsubscribe…"
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None)
+    window.findChild(QMessageBox).findChild(object, "confirm").click()
+    qtbot.waitUntil(lambda: gone not in {f.id for f in service.feeds()})
+
+    window.show_key(("feed", page))
+    assert bar.isVisible() and "web page, not a feed" in bar.text.text()
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(AddFeedDialog) is not None)
+    assert window.findChild(AddFeedDialog).url.text() == feed_server.url("/site")
+
+    window.show_key(("feed", _news(service)))  # a healthy feed: no bar
+    assert not bar.isVisible()

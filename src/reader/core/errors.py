@@ -29,3 +29,21 @@ class StorageError(ReaderError):
 
 class ImportFileError(ReaderError):
     """An OPML file that cannot be read at all."""
+
+
+# Feed errors that call for a different action than "try again later"; the window offers it.
+GONE_MESSAGE = "The feed is gone for good (HTTP 410); you may want to unsubscribe."
+WEB_PAGE_MESSAGE = (
+    "The address returned a web page, not a feed; try adding the site to find its feed."
+)
+
+
+def feed_problem(error: str | None) -> str | None:
+    """'gone', 'web_page' or 'failed' for a feed's stored error; None when it has none."""
+    if not error:
+        return None
+    if error == GONE_MESSAGE:
+        return "gone"
+    if error == WEB_PAGE_MESSAGE:
+        return "web_page"
+    return "failed"

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from reader import __version__
-from reader.core.errors import FetchError, InvalidURLError
+from reader.core.errors import GONE_MESSAGE, FetchError, InvalidURLError
 
 USER_AGENT = (
     f"Reader/{__version__} (desktop feed reader; +https://pypi.org/project/reader-desktop/)"
@@ -324,7 +324,7 @@ def _http_error(status: int, headers: dict[str, str]) -> str:
         401: "The server asks for a login (HTTP 401).",
         403: "The server refused access (HTTP 403).",
         404: "The feed was not found on the server (HTTP 404).",
-        410: "The feed is gone for good (HTTP 410); you may want to unsubscribe.",
+        410: GONE_MESSAGE,
         429: "The server says we ask too often (HTTP 429).",
         500: "The server had an internal error (HTTP 500).",
         502: "The server's gateway failed (HTTP 502).",

@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from reader.core import encoding
-from reader.core.errors import ParseError
+from reader.core.errors import WEB_PAGE_MESSAGE, ParseError
 from reader.core.sanitize import clean_html, clean_text, direction, html_to_text
 
 MAX_ENTRIES = 5000  # a feed with more is cut (newest-first order is the feed's own)
@@ -227,7 +227,7 @@ def feed_title(title: str | None, site_url: str | None, url: str) -> str:
 def _not_a_feed(body: bytes, exc: object) -> str:
     head = body[:1024].lower()
     if b"<html" in head or b"<!doctype html" in head:
-        return "The address returned a web page, not a feed; try adding the site to find its feed."
+        return WEB_PAGE_MESSAGE
     if exc is not None:
         detail = str(exc).strip().splitlines()[0][:100] if str(exc).strip() else type(exc).__name__
         return f"The document is not a readable feed ({detail})."

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from reader.core.errors import feed_problem
 from reader.core.service import Service
 from reader.core.types import Query
 from reader.ui import actions as window_actions
@@ -136,6 +137,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.welcome.add_clicked.connect(lambda: self.subscriptions.add_feed())
         self.welcome.import_clicked.connect(lambda: self.subscriptions.import_opml())
         self.welcome.suggested_clicked.connect(lambda: self.subscriptions.import_suggested())
+        self.list_panel.problem.acted.connect(self._fix_feed_problem)
         self.refresher.batch.connect(self._on_refresh_batch)
         self.refresher.finished.connect(self._on_refresh_finished)
 
@@ -175,7 +177,28 @@ class MainWindow(ArticleCommands, QMainWindow):
             key = ("within", base, key[1])
         self._key = key
         self.sidebar.select_key(key)
+        self._show_feed_problem()
         self.apply_filter()
+
+    def _show_feed_problem(self) -> None:
+        """The bar above the list says why the feed shown failed and offers the fix."""
+        feed = None
+        if self._key[0] == "feed":
+            feed = next((f for f in self.sidebar_model.feeds if f.id == self._key[1]), None)
+        error = feed.error if feed is not None else None
+        bar = self.list_panel.problem
+        bar.show_problem(feed.id if feed else 0, feed_problem(error), error or "")
+
+    def _fix_feed_problem(self, kind: str, feed_id: int) -> None:
+        feed = next((f for f in self.sidebar_model.feeds if f.id == feed_id), None)
+        if feed is None:
+            return
+        if kind == "gone":
+            self.subscriptions.unsubscribe(feed_id)
+        elif kind == "web_page":
+            self.subscriptions.add_feed(feed.site_url or feed.url)
+        else:
+            self.refresh([feed_id])
 
     def show_category(self, name: str) -> None:
         if self._search:
@@ -269,6 +292,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.folders = [folder.name for folder in data.folders]
         if not self.sidebar.select_key(self._key) and self._key[0] in ("feed", "folder"):
             self.show_key(ALL)  # the feed or folder shown is gone
+        self._show_feed_problem()
         empty = not data.feeds and data.counts.get("all", 0) == 0
         self.stack.setCurrentWidget(self.welcome if empty else self.content)
         self.tray.set_unread(data.counts.get("unread", 0))

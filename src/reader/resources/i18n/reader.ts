@@ -1797,4 +1797,27 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>FeedProblemBar</name>
+    <message>
+        <location filename="../../ui/widgets/articlelist.py" line="+1"/>
+        <source>Feed problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the site&apos;s feed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -2017,4 +2017,27 @@
         <translation>مزامنة في الاتجاهين مع حساباتك في Tiny Tiny RSS أو Google Reader</translation>
     </message>
 </context>
+<context>
+    <name>FeedProblemBar</name>
+    <message>
+        <location filename="../../ui/widgets/articlelist.py" line="+1"/>
+        <source>Feed problem</source>
+        <translation>مشكلة في الموجز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribe…</source>
+        <translation>ألغِ الاشتراك…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the site&apos;s feed…</source>
+        <translation>ابحث عن موجز الموقع…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>أعد المحاولة</translation>
+    </message>
+</context>
 </TS>

@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -128,6 +129,59 @@ class ArticleTable(QTableView):
             painter.end()
 
 
+class FeedProblemBar(QFrame):
+    """Above the list of a failed feed: its error and the action that fixes it.
+
+    A feed gone for good (410) offers to unsubscribe, a web page instead of a feed offers to
+    find the site's feed (autodiscovery), any other failure offers to try again.
+
+    Signals:
+        acted(str, int): the problem kind ('gone', 'web_page', 'failed') and the feed id.
+    """
+
+    acted = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feed-problem")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.icon = QLabel()
+        self.icon.setPixmap(icons.warning().pixmap(16, 16))
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAccessibleName(self.tr("Feed problem"))
+        self.button = QPushButton()
+        self.button.setObjectName("feed-problem-action")
+        self.button.clicked.connect(lambda: self.acted.emit(self.kind, self.feed_id))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self.kind, self.feed_id = "", 0
+        self.hide()
+
+    def show_problem(self, feed_id: int, kind: str | None, error: str) -> None:
+        """Show the bar for a feed's problem, or hide it (kind None)."""
+        self.kind, self.feed_id = kind or "", feed_id
+        if kind is None:
+            self.hide()
+            return
+        labels = {
+            "gone": self.tr("Unsubscribe…"),
+            "web_page": self.tr("Find the site's feed…"),
+            "failed": self.tr("Try again"),
+        }
+        self.text.setText(error)
+        self.button.setText(labels[kind])
+        self.button.setAccessibleName(labels[kind])
+        self.show()
+
+
 class ArticleListPanel(QWidget):
     """Search box, article count and the list.
 
@@ -151,6 +205,7 @@ class ArticleListPanel(QWidget):
         self.count.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.count.setAccessibleName(self.tr("Number of articles"))
         self.table = ArticleTable(model)
+        self.problem = FeedProblemBar()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -167,6 +222,7 @@ class ArticleListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(top)
+        layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
 
     def _search_now(self) -> None:
