@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/run.py all            # refresh + window + scale
     .venv/bin/python benchmarks/run.py refresh        # first, unchanged and changed refresh
-    .venv/bin/python benchmarks/run.py first|unchanged|changed|window|scale [-n 3]
+    .venv/bin/python benchmarks/run.py first|unchanged|changed|window|latency|scale [-n 3]
     .venv/bin/python benchmarks/run.py report         # latest.md again from latest.json
 
 Each repetition runs every program once per scenario, in a rotating order, against one farm
@@ -343,7 +343,7 @@ def main() -> int:
     )
     parser.add_argument(
         "scenario",
-        choices=["all", "refresh", *REFRESH, "window", "scale", "report"],
+        choices=["all", "refresh", *REFRESH, "window", "latency", "scale", "report"],
         help="what to run (report: write latest.md again from latest.json)",
     )
     parser.add_argument("-n", "--reps", type=int, default=3, help="repetitions (default 3)")
@@ -356,6 +356,7 @@ def main() -> int:
         "default refresh, which also stores every new article's image: slow on a first refresh)",
     )
     parser.add_argument("--sizes", default=",".join(map(str, SCALE_SIZES)), help="for scale")
+    parser.add_argument("--runs", type=int, default=30, help="timed clicks each, for latency")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
     args = parser.parse_args()
 
@@ -380,6 +381,7 @@ def main() -> int:
             "all": set(REFRESH),
             "refresh": set(REFRESH),
             "window": set(),
+            "latency": set(),
             "scale": set(),
         }.get(args.scenario, {args.scenario})
         if wanted:
@@ -388,6 +390,13 @@ def main() -> int:
             import window
 
             meta["window"] = window.run_all(args.reps, work)
+        if args.scenario in ("all", "latency"):
+            import window_latency
+
+            section = window_latency.run_all(
+                args.runs, work, feeds=args.feeds, latency=args.latency
+            )
+            meta["window"] = "\n\n".join(filter(None, [meta["window"], section]))
         if args.scenario in ("all", "scale"):
             sizes = [int(s) for s in args.sizes.split(",")]
             records += scale_suite(names, args.reps, sizes, args.latency, work)

@@ -7,6 +7,7 @@ transactions so the window and the command line can share one data dir (WAL).
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -326,6 +327,10 @@ class Service:
                 feed_store.get_feed(self.conn, feed_id)
         states = feed_store.fetch_states(self.conn, list(feed_ids) if feed_ids else None)
         pool = _parse_pool() if len(states) >= PARSE_POOL_MIN_FEEDS else None
+        # What the process held before (a window's whole state) stays out of the garbage
+        # collections the refresh's allocations trigger: a full one scanned it all and held
+        # the GIL, freezing the window up to 100 ms (benchmarks/window_latency.py).
+        gc.freeze()
         try:
             yield from refresh_iter(
                 self.conn,
@@ -336,6 +341,7 @@ class Service:
                 clock=self.clock,
             )
         finally:
+            gc.unfreeze()
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)
         if not (cancel and cancel.is_set()):

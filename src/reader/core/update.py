@@ -5,8 +5,8 @@ drive a progress bar and stop between feeds. Only the calling thread writes to t
 the feeds that are ready are stored together, one transaction for at most about
 MAX_TRANSACTION seconds of writing (a commit per feed cost a 500-feed refresh seconds), each
 feed inside its own savepoint so one feed's failure leaves the others. At most `workers` feeds
-are fetched, parsed or waiting to be stored at once, so memory does not grow with the number
-of feeds.
+are being fetched, parsed or waiting for the writer at once (the next starts when the writer
+takes one), so memory does not grow with the number of feeds.
 """
 
 from __future__ import annotations
