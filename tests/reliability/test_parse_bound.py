@@ -122,3 +122,41 @@ def test_outside_a_worker_nothing_is_armed() -> None:
     good = (REPO / "tests" / "data" / "atom.xml").read_bytes()
     assert parse_feed(good, {}, "https://blog.example/atom.xml").entries
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@pytest.fixture
+def short_deadline_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One-off workers (adding a feed, refreshing a few) with the 1 s test deadline."""
+    from reader.core import workers
+
+    def pool(max_workers: int | None = None) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=max_workers or 1,
+            mp_context=multiprocessing.get_context("forkserver"),
+            initializer=shorten_parse_deadline,
+            initargs=(DEADLINE,),
+        )
+
+    monkeypatch.setattr(workers, "parse_pool", pool)
+
+
+@pytest.mark.slow
+def test_adding_or_refreshing_one_pathological_feed_is_bounded_too(
+    service, feed_server, short_deadline_workers
+) -> None:  # type: ignore[no-untyped-def]
+    """Without a refresh pool (one feed added, fewer than 8 refreshed) a large document is
+    still parsed in a worker under the deadline, never in the caller's thread."""
+    bad = feed_server.add("/attributes.xml", attribute_feed(), content_type="application/rss+xml")
+    started = time.monotonic()
+    with pytest.raises(ParseError, match="took too long to read"):
+        service.add_feed(bad)
+    assert time.monotonic() - started < DEADLINE + 10
+    assert service.feeds() == []  # nothing stored half-way
+
+    good = feed_server.add("/good.xml", (REPO / "tests" / "data" / "rss20.xml").read_bytes())
+    ids = [service.subscribe(bad), service.subscribe(good)]
+    started = time.monotonic()
+    results = {r.feed_id: r for r in service.refresh_iter(ids, images=False)}
+    assert time.monotonic() - started < DEADLINE + 10
+    assert results[ids[0]].status == "error" and "took too long" in results[ids[0]].error
+    assert results[ids[1]].status == "updated" and results[ids[1]].new == 3

@@ -9,14 +9,10 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
-import multiprocessing
-import multiprocessing.connection
-import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -43,6 +39,7 @@ from reader.core.types import (
     UpdateResult,
 )
 from reader.core.update import Outcome, digest, refresh_iter, store_outcome
+from reader.core.workers import bounded, parse_pool
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +151,7 @@ class Service:
         fetched = fetching.fetch(self.client, fetching.check_url(url))
         kind = discover.sniff_feed_kind(fetched.body, fetched.headers.get("content-type"))
         if kind is not None:
-            parsed = parse_feed(fetched.body, fetched.headers, fetched.url)
+            parsed = _parse(fetched)
             return [discover.Candidate(fetched.url, parsed.title, kind)]
         return self._candidates_on_page(fetched)
 
@@ -183,7 +180,7 @@ class Service:
         self._refuse_duplicate(url)
         fetched = fetching.fetch(self.client, url)
         if discover.looks_like_feed(fetched.body, fetched.headers.get("content-type")):
-            parsed = parse_feed(fetched.body, fetched.headers, fetched.url)
+            parsed = _parse(fetched)
         else:
             fetched, parsed = self._first_readable(self._candidates_on_page(fetched))
         feed_url = url if fetched.url == url else fetched.url
@@ -210,7 +207,7 @@ class Service:
         for candidate in candidates:
             try:
                 fetched = fetching.fetch(self.client, candidate.url)
-                return fetched, parse_feed(fetched.body, fetched.headers, fetched.url)
+                return fetched, _parse(fetched)
             except (FetchError, ParseError, InvalidURLError) as exc:
                 error = exc
         raise error
@@ -326,7 +323,7 @@ class Service:
             for feed_id in feed_ids:
                 feed_store.get_feed(self.conn, feed_id)
         states = feed_store.fetch_states(self.conn, list(feed_ids) if feed_ids else None)
-        pool = _parse_pool() if len(states) >= PARSE_POOL_MIN_FEEDS else None
+        pool = parse_pool() if len(states) >= PARSE_POOL_MIN_FEEDS else None
         # What the process held before (a window's whole state) stays out of the garbage
         # collections the refresh's allocations trigger: a full one scanned it all and held
         # the GIL, freezing the window up to 100 ms (benchmarks/window_latency.py).
@@ -538,30 +535,6 @@ def _charset(headers: dict[str, str]) -> str | None:
     return None
 
 
-def _parse_pool() -> Executor | None:
-    """Parsing is CPU work; worker processes let it use every core (threads would not)."""
-    try:
-        return ProcessPoolExecutor(
-            max_workers=max(1, min(4, multiprocessing.cpu_count())),
-            mp_context=multiprocessing.get_context("forkserver"),
-            initializer=_exit_with_parent,
-        )
-    except (OSError, ValueError):
-        return None
-
-
-def _exit_with_parent() -> None:
-    """In a parse worker: exit as soon as the process that started the pool is gone.
-
-    After a kill -9 or a crash of Reader, workers would otherwise wait on their task queue
-    forever (they hold its write end themselves) and keep the forkserver alive with them.
-    """
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def watch() -> None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(0)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+def _parse(fetched: fetching.Fetched) -> ParsedFeed:
+    """Parse one document outside a refresh (adding, discovering): bounded like a refresh's."""
+    return bounded(len(fetched.body), parse_feed, fetched.body, fetched.headers, fetched.url)

@@ -37,6 +37,7 @@ from reader.core.storage import feeds as feed_store
 from reader.core.storage.db import describe
 from reader.core.storage.feeds import FetchState
 from reader.core.types import UpdateResult
+from reader.core.workers import bounded
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ def fetch_and_parse(
         if parse_pool is not None:
             parsed, images = parse_pool.submit(parse_for_store, *args).result()
         else:
-            parsed, images = parse_for_store(*args)
+            parsed, images = bounded(len(fetched.body), parse_for_store, *args)
         fetched = dataclasses.replace(fetched, body=b"")  # parsed: do not keep it until stored
         return Outcome(state, fetched, parsed, body_hash=body_hash, images=images)
     except fetching.RetryLaterError as exc:
