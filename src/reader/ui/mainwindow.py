@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import feed_problem
 from reader.core.service import Service
-from reader.core.types import Query
+from reader.core.types import Article, Query
 from reader.ui import actions as window_actions
 from reader.ui import places
 from reader.ui.commands import SELECT, ArticleCommands
@@ -50,6 +50,25 @@ from reader.ui.widgets.sidebar import SidebarPanel
 log = logging.getLogger(__name__)
 
 COUNTS_DELAY_MS = 150
+# During a refresh the sidebar and the list follow at most this often: every update costs the
+# GUI thread work that the refresh's threads, holding the GIL, stretch into visible stalls.
+REFRESH_UPDATE_MS = 1500
+
+
+def load_ids(
+    service: Service, query: Query, anchor: int | None, rows: int
+) -> tuple[list[int], dict[int, Article]]:
+    """The ids of a filter and the articles of the blocks around `anchor` (an id; the top
+    when absent), so the rows the list shows first are not read on the GUI thread."""
+    ids = service.article_ids(query)
+    try:
+        row = ids.index(anchor) if anchor is not None else 0
+    except ValueError:
+        row = 0
+    block = ArticleListModel.BLOCK
+    first = max(row - rows, 0) // block * block
+    end = -(-min(row + rows, len(ids)) // block) * block  # whole blocks, as the model caches
+    return ids, {article.id: article for article in service.articles_by_ids(ids[first:end])}
 
 
 def load_sidebar(service: Service) -> SidebarData:
@@ -143,6 +162,9 @@ class MainWindow(ArticleCommands, QMainWindow):
 
         self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
         self._counts_timer.timeout.connect(self.reload_sidebar)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_UPDATE_MS)
+        self._refresh_timer.timeout.connect(self._refresh_update)
+        self._refresh_pending: bool | None = None  # None: nothing new since the last update
         self._tick = QTimer(self, interval=60_000)
         self._tick.timeout.connect(self.articles.tick)
         self._tick.start()
@@ -217,14 +239,27 @@ class MainWindow(ArticleCommands, QMainWindow):
         """Query the ids of the current filter in the background, then show them."""
         self._generation += 1
         generation = self._generation
+        anchor = self.pane.article_id
+        if keep_place and self.table.verticalScrollBar().value() > 0:
+            anchor = self.articles.id_at(self.table.indexAt(QPoint(1, 1)).row())
+        rows = self.table.viewport().height() // max(self.table.fontMetrics().height(), 12) + 2
         self.runner.submit(
             READ,
-            self.service.article_ids,
+            load_ids,
+            self.service,
             self.current_query(),
-            on_done=lambda ids: self._show_ids(generation, ids, keep_place),
+            anchor,
+            rows,
+            on_done=lambda found: self._show_ids(generation, *found, keep_place),
         )
 
-    def _show_ids(self, generation: int, ids: list[int], keep_place: bool) -> None:
+    def _show_ids(
+        self,
+        generation: int,
+        ids: list[int],
+        loaded: dict[int, Article],
+        keep_place: bool,
+    ) -> None:
         if generation != self._generation:
             return  # the user moved on; a newer query is on its way
         current = self.pane.article_id
@@ -234,7 +269,7 @@ class MainWindow(ArticleCommands, QMainWindow):
             top_id = self.articles.id_at(self.table.indexAt(QPoint(1, 1)).row())
         self._restoring = True
         try:
-            self.articles.set_ids(ids)
+            self.articles.set_ids(ids, loaded)
             row = self.articles.row_of(current) if current is not None else None
             if row is not None:
                 self.table.selectionModel().setCurrentIndex(self.articles.index(row, 0), SELECT)
@@ -335,11 +370,26 @@ class MainWindow(ArticleCommands, QMainWindow):
             self.statusBar().showMessage(self.tr("A refresh is already running."), 3000)
 
     def _on_refresh_batch(self, results: list) -> None:
-        self.schedule_counts()
-        if any(r.new or r.updated for r in results):
+        """Show a refresh's progress at once, then at most every REFRESH_UPDATE_MS."""
+        new = any(r.new or r.updated for r in results)
+        if self._refresh_timer.isActive():
+            self._refresh_pending = bool(self._refresh_pending) or new
+            return
+        self._refresh_pending = new
+        self._refresh_update()
+
+    def _refresh_update(self) -> None:
+        if self._refresh_pending is None:
+            return
+        new, self._refresh_pending = self._refresh_pending, None
+        self.reload_sidebar()
+        if new:
             self.apply_filter(keep_place=True)
+        self._refresh_timer.start()
 
     def _on_refresh_finished(self, summary: RefreshSummary) -> None:
+        self._refresh_timer.stop()
+        self._refresh_pending = None
         self.statusBar().showMessage(summary.message(), 10_000)
         self.schedule_counts()
         self.apply_filter(keep_place=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -88,9 +88,13 @@ class ArticleListModel(QAbstractTableModel):
     def ids(self) -> list[int]:
         return self._ids
 
-    def set_ids(self, ids: Sequence[int]) -> None:
+    def set_ids(self, ids: Sequence[int], loaded: Mapping[int, Article] | None = None) -> None:
         """Show these ids. New ids prepended to the same list become row inserts, so the
-        view keeps its selection and scroll position; anything else resets the model."""
+        view keeps its selection and scroll position; anything else resets the model.
+
+        `loaded`: articles already read from the database (in a worker), cached as the
+        blocks they fill completely, so the rows shown first cost the GUI thread no query.
+        """
         new = list(ids)
         old = self._ids
         added = len(new) - len(old)
@@ -100,20 +104,35 @@ class ArticleListModel(QAbstractTableModel):
             self._rows = None
             self._blocks.clear()
             self.endInsertRows()
-            self.refresh_rows()
+            self.refresh_rows(loaded)
             return
         if new == old:
-            self.refresh_rows()
+            self.refresh_rows(loaded)
             return
         self.beginResetModel()
         self._ids = new
         self._rows = None
         self._blocks.clear()
+        self._seed(loaded)
         self.endResetModel()
 
-    def refresh_rows(self) -> None:
-        """Forget cached rows (the data changed underneath) and let the view fetch them again."""
+    def _seed(self, loaded: Mapping[int, Article] | None) -> None:
+        if not loaded:
+            return
+        for start in range(0, len(self._ids), self.BLOCK):
+            wanted = self._ids[start : start + self.BLOCK]
+            if wanted[0] in loaded and all(aid in loaded for aid in wanted):
+                self._blocks[start // self.BLOCK] = self._with_overrides(
+                    loaded[aid] for aid in wanted
+                )
+                if len(self._blocks) >= self.MAX_BLOCKS:
+                    break
+
+    def refresh_rows(self, loaded: Mapping[int, Article] | None = None) -> None:
+        """Forget cached rows (the data changed underneath) and let the view fetch them again
+        (or take them from `loaded`, see set_ids)."""
         self._blocks.clear()
+        self._seed(loaded)
         if self._ids:
             last = self.index(len(self._ids) - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -163,16 +182,19 @@ class ArticleListModel(QAbstractTableModel):
 
     def _load_block(self, block: int) -> dict[int, Article]:
         start = block * self.BLOCK
-        wanted = self._ids[start : start + self.BLOCK]
+        loaded = self._with_overrides(self._loader(self._ids[start : start + self.BLOCK]))
+        self._blocks[block] = loaded
+        while len(self._blocks) > self.MAX_BLOCKS:
+            self._blocks.popitem(last=False)
+        return loaded
+
+    def _with_overrides(self, articles: Iterable[Article]) -> dict[int, Article]:
         loaded = {}
-        for article in self._loader(wanted):
+        for article in articles:
             override = self._overrides.get(article.id)
             if override:
                 article = dataclasses.replace(article, **override)
             loaded[article.id] = article
-        self._blocks[block] = loaded
-        while len(self._blocks) > self.MAX_BLOCKS:
-            self._blocks.popitem(last=False)
         return loaded
 
     # --- user changes ---

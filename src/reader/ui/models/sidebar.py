@@ -88,6 +88,7 @@ class SidebarModel(QAbstractItemModel):
         self._filter = ""
         self._feed_list: list[Feed] = []
         self._bold: QFont | None = None
+        self._category_tips: dict[tuple[str, int, int], str] = {}
 
     # --- updates ---
 
@@ -166,14 +167,22 @@ class SidebarModel(QAbstractItemModel):
 
     def _category_nodes(self) -> list[Node]:
         nodes = []
+        tips = self._category_tips
+        if len(tips) > 4 * len(self._all_categories) + 100:
+            tips.clear()
         for category in self._all_categories:
             if self._filter and self._filter not in category.name.casefold():
                 continue
             node = Node(("category", category.name), category.name)
             node.unread, node.total = category.unread, category.articles
-            node.tooltip = f"{category.name}: " + self._unread_of(
-                category.unread, category.articles
-            )
+            # Tooltips are cached: a refresh re-reads thousands of mostly unchanged counts.
+            tip_key = (category.name, category.unread, category.articles)
+            tip = tips.get(tip_key)
+            if tip is None:
+                tip = tips[tip_key] = f"{category.name}: " + self._unread_of(
+                    category.unread, category.articles
+                )
+            node.tooltip = tip
             nodes.append(node)
         return nodes
 
@@ -219,8 +228,10 @@ class SidebarModel(QAbstractItemModel):
                 changed.append(child.row)
             if child.children or new.children:
                 self._replace(child, new.children)
-        for first, last in runs(changed):
-            self._changed(parent, first, last)
+        if changed:
+            # One signal over the span: a signal per run makes the views call back into
+            # Python for every run, which with thousands of categories stalls the window.
+            self._changed(parent, min(changed), max(changed))
 
     def _reorder(self, parent: Node, index: QModelIndex, keys: list[Key]) -> None:
         self.layoutAboutToBeChanged.emit()
