@@ -188,3 +188,50 @@ def test_arabic_titles_are_aligned_right(qapp, service):
     english = model.index(rows["Markets rally on trade hopes"], ArticleListModel.TITLE)
     assert arabic.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     assert english.data(Qt.ItemDataRole.TextAlignmentRole) is None
+
+
+def test_sidebar_during_a_refresh_updates_counts_in_their_rows(qapp, qtmodeltester, service):
+    """A refresh's updates change counts without re-sorting or signalling thousands of rows;
+    the update after it sorts and announces them."""
+    model = SidebarModel()
+    model.set_data(load_sidebar(service))
+    syria = model.index_for_key(("category", "Syria"))
+    row = syria.row()
+    changed: list[tuple[int, int, bool]] = []
+    model.dataChanged.connect(
+        lambda first, last, *_: changed.append(
+            (first.row(), last.row(), model.key_of(first.parent()) == CATEGORIES)
+        )
+    )
+    service.set_read(service.article_ids(Query(category="Syria"))[:1], True)
+    model.set_data(load_sidebar(service), keep_order=True)
+    assert model.index(row, 1, syria.parent()).data() == "1/2"  # shown at once, same row
+    assert model.index_for_key(("category", "Syria")).row() == row
+    assert not [c for c in changed if c[2]]  # no signal over the category rows yet
+    model.set_data(load_sidebar(service))  # the refresh ended
+    spans = [c for c in changed if c[2]]
+    assert spans and spans[0][0] <= row <= spans[0][1]
+    assert (
+        model.index(model.index_for_key(("category", "Syria")).row(), 1, syria.parent()).data()
+        == "1/2"
+    )
+    qtmodeltester.check(model)
+
+
+def test_article_model_takes_rows_loaded_in_a_worker(qapp):
+    calls: list[list[int]] = []
+
+    def loader(ids):
+        calls.append(list(ids))
+        return [Article(i, 1, "Feed", f"A{i}", None, None, None, (), False, False) for i in ids]
+
+    ids = list(range(1000, 0, -1))
+    model = ArticleListModel(loader)
+    block = ArticleListModel.BLOCK
+    model.set_ids(ids, {a.id: a for a in loader(ids[:block])})
+    calls.clear()
+    assert model.index(0, 0).data() == "A1000"
+    assert model.index(block - 1, 0).data() == f"A{1000 - block + 1}"
+    assert calls == []  # the first rows came with the ids: no query on the GUI thread
+    assert model.index(block, 0).data() == f"A{1000 - block}"
+    assert len(calls) == 1

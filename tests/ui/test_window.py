@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ui_helpers import anchor_point, click_anchor, click_row
 
 from reader.core.service import Service
-from reader.core.types import Query
+from reader.core.types import Query, UpdateResult
+from reader.ui import mainwindow
 from reader.ui.mainwindow import MainWindow
 from reader.ui.models.entries import STARRED
 
@@ -334,3 +335,20 @@ def test_a_category_narrows_favorites_instead_of_leaving_them(qtbot, window, ser
     qtbot.waitUntil(lambda: window.articles.ids == [syria_ids[0]])
     assert window.current_key == ("within", "starred", "Syria")
     assert window.sidebar.feeds_view.currentIndex() == favorites
+
+
+def test_refresh_updates_the_window_at_once_then_at_most_every_interval(window, qtbot):
+    """A refresh shows its first results at once, then coalesces: the window's GUI thread is
+    not rebuilding the sidebar and the list for every batch of feeds."""
+    calls: list[str] = []
+    window.reload_sidebar = lambda: calls.append("sidebar")
+    window.apply_filter = lambda keep_place=False: calls.append("list")
+    result = UpdateResult(feed_id=1, url="http://news.example/", status="updated", new=2)
+    window._on_refresh_batch([result])
+    assert calls == ["sidebar", "list"]  # the first batch shows at once
+    for _ in range(5):
+        window._on_refresh_batch([result])
+    assert calls == ["sidebar", "list"]  # later ones wait for the interval
+    qtbot.waitUntil(lambda: len(calls) == 4, timeout=mainwindow.REFRESH_UPDATE_MS * 3)
+    qtbot.wait(mainwindow.REFRESH_UPDATE_MS + 200)
+    assert calls == ["sidebar", "list"] * 2  # the five batches became one update

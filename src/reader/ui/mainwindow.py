@@ -322,7 +322,8 @@ class MainWindow(ArticleCommands, QMainWindow):
         self._sidebar_loading = False
         bar = self.sidebar.categories_view.verticalScrollBar()
         scroll = bar.value()
-        self.sidebar.update_model(lambda: self.sidebar_model.set_data(data))
+        keep_order = self.refresher.running  # sorted again by the update after the refresh
+        self.sidebar.update_model(lambda: self.sidebar_model.set_data(data, keep_order=keep_order))
         bar.setValue(scroll)
         self.folders = [folder.name for folder in data.folders]
         if not self.sidebar.select_key(self._key) and self._key[0] in ("feed", "folder"):

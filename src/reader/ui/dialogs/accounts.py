@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 
 from reader.core import timefmt
 from reader.core.service import Service
-from reader.core.sync import engine
 from reader.ui.tasks import NETWORK, READ, WRITE, TaskRunner, describe_error
 
 if TYPE_CHECKING:
+    from reader.core.sync import engine  # imported where used: not needed to show the window
     from reader.ui.mainwindow import MainWindow
 
 translate = QCoreApplication.translate
@@ -88,6 +88,8 @@ class SyncController(QObject):
             self._runner.post(self.progress.emit, done, total, message)
 
         def work() -> engine.SyncReport | None:  # in the worker
+            from reader.core.sync import engine
+
             if account_ids is None and not engine.accounts(self._service):
                 return None
             self._runner.post(self._begin, cancel)
@@ -240,6 +242,8 @@ class AddAccountDialog(QDialog):
             self.status.setText(text)
 
     def test_connection(self) -> None:
+        from reader.core.sync import engine
+
         self._busy(True, self.tr("Connecting…"))
         self._runner.submit(
             NETWORK,
@@ -250,6 +254,8 @@ class AddAccountDialog(QDialog):
         )
 
     def add(self) -> None:
+        from reader.core.sync import engine
+
         self._busy(True, self.tr("Logging in…"))
         self._runner.submit(
             NETWORK,
@@ -372,6 +378,8 @@ class AccountsDialog(QDialog):
         return dialog
 
     def remove_account(self) -> None:
+        from reader.core.sync import engine
+
         account_id = self.current_id()
         if account_id is None:
             return
@@ -395,7 +403,7 @@ class AccountsDialog(QDialog):
 
 
 def _account_rows(service: Service) -> list[tuple[engine.Account, str]]:
-    from reader.core.sync import secrets
+    from reader.core.sync import engine, secrets
 
     return [(a, secrets.describe(a.secret, service.data_dir)) for a in engine.accounts(service)]
 

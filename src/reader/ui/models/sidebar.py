@@ -62,7 +62,8 @@ class SidebarModel(QAbstractItemModel):
 
     Signals:
         feed_dropped(int, object): a feed was dragged onto a folder (str) or out of one (None).
-        refreshed(): new data or a new filter was applied (views resize their count column).
+        refreshed(): new data or a new filter was applied (views resize their count column
+            and repaint).
     """
 
     KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -88,11 +89,20 @@ class SidebarModel(QAbstractItemModel):
         self._filter = ""
         self._feed_list: list[Feed] = []
         self._bold: QFont | None = None
+        # Tooltips by what they say: a refresh re-reads thousands of mostly unchanged counts.
         self._category_tips: dict[tuple[str, int, int], str] = {}
+        self._feed_tips: dict[tuple[object, ...], str] = {}
+        self._count_texts: dict[tuple[str, int, int], str] = {}
+        self._by_key: dict[Key, Node] | None = None  # index_for_key's map, rebuilt on demand
+        self._keep_order = False
+        self._stale: set[Key] = set()  # parents whose rows changed quietly (see _replace)
 
     # --- updates ---
 
-    def set_data(self, data: SidebarData) -> None:
+    def set_data(self, data: SidebarData, *, keep_order: bool = False) -> None:
+        """Show new data. keep_order: entries already shown keep their rows and new ones come
+        last (a refresh's updates: no re-sorting of thousands of rows while counts change)."""
+        self._keep_order = keep_order
         counts = data.counts
         all_, unread, starred = self._views
         all_.unread, all_.total = counts.get("unread", 0), counts.get("all", 0)
@@ -112,7 +122,9 @@ class SidebarModel(QAbstractItemModel):
         self._feed_list = list(data.feeds)
         self._replace(self._feeds, self._feed_nodes(data.feeds, data.folders))
         self._all_categories = list(data.categories)
-        self._replace(self._categories, self._category_nodes())
+        if not (keep_order and self._counts_in_place()):
+            self._replace(self._categories, self._category_nodes())
+        self._keep_order = False
         self.refreshed.emit()
 
     def set_category_filter(self, text: str) -> None:
@@ -140,10 +152,14 @@ class SidebarModel(QAbstractItemModel):
         for feed in feeds:
             node = Node(("feed", feed.id), feed.title or feed.url)
             node.unread, node.total, node.error = feed.unread, feed.total, feed.error
-            lines = [feed.title, feed.url, self._unread_of(feed.unread, feed.total)]
-            if feed.error:
-                lines.append(self.tr("Last refresh failed: %1").replace("%1", feed.error))
-            node.tooltip = "\n".join(lines)
+            tip_key = (feed.title, feed.url, feed.unread, feed.total, feed.error)
+            tip = self._feed_tips.get(tip_key)
+            if tip is None:
+                lines = [feed.title, feed.url, self._unread_of(feed.unread, feed.total)]
+                if feed.error:
+                    lines.append(self.tr("Last refresh failed: %1").replace("%1", feed.error))
+                tip = self._feed_tips[tip_key] = "\n".join(lines)
+            node.tooltip = tip
             if feed.folder:
                 by_folder.setdefault(feed.folder, []).append(node)
             else:
@@ -170,12 +186,13 @@ class SidebarModel(QAbstractItemModel):
         tips = self._category_tips
         if len(tips) > 4 * len(self._all_categories) + 100:
             tips.clear()
+        if len(self._feed_tips) > 4 * len(self._feed_list) + 100:
+            self._feed_tips.clear()
         for category in self._all_categories:
             if self._filter and self._filter not in category.name.casefold():
                 continue
             node = Node(("category", category.name), category.name)
             node.unread, node.total = category.unread, category.articles
-            # Tooltips are cached: a refresh re-reads thousands of mostly unchanged counts.
             tip_key = (category.name, category.unread, category.articles)
             tip = tips.get(tip_key)
             if tip is None:
@@ -186,17 +203,44 @@ class SidebarModel(QAbstractItemModel):
             nodes.append(node)
         return nodes
 
+    def _counts_in_place(self) -> bool:
+        """During a refresh, when the same categories are shown: update their counts in the
+        existing rows (quietly, see _replace), without building thousands of new nodes.
+        False when categories came or went (then _replace does the work)."""
+        text = self._filter
+        shown = {c.name: c for c in self._all_categories if not text or text in c.name.casefold()}
+        rows = self._categories.children
+        if len(shown) != len(rows) or any(row.key[1] not in shown for row in rows):
+            return False
+        tips = self._category_tips
+        for row in rows:
+            category = shown[row.key[1]]
+            if row.unread != category.unread or row.total != category.articles:
+                row.unread, row.total = category.unread, category.articles
+                tip_key = (category.name, category.unread, category.articles)
+                tip = tips.get(tip_key)
+                if tip is None:
+                    tip = tips[tip_key] = f"{category.name}: " + self._unread_of(
+                        category.unread, category.articles
+                    )
+                row.tooltip = tip
+                self._stale.add(CATEGORIES)
+        return True
+
     def _replace(self, parent: Node, nodes: list[Node]) -> None:
         """Make parent's children match nodes (by key), changing as few rows as possible.
 
         Existing nodes are kept (so selection, current item and expansion survive): vanished
-        keys are removed, new keys appended, then rows are reordered with a layout change,
+        keys are removed, new keys appended, then rows are reordered with a layout change
+        (unless the order is kept, see set_data),
         and only rows whose text changed get a dataChanged. With thousands of categories
         this keeps a refresh's count updates cheap for the views.
         """
         index = self._index_of(parent)
         wanted = {node.key: node for node in nodes}
         gone = [child.row for child in parent.children if child.key not in wanted]
+        if gone or len(wanted) != len(parent.children):
+            self._by_key = None
         for first, last in reversed(runs(gone)):
             self.beginRemoveRows(index, first, last)
             del parent.children[first : last + 1]
@@ -209,7 +253,7 @@ class SidebarModel(QAbstractItemModel):
             self.beginInsertRows(index, start, start + len(fresh) - 1)
             parent.adopt(parent.children + fresh)
             self.endInsertRows()
-        if [child.key for child in parent.children] != list(wanted):
+        if not self._keep_order and [child.key for child in parent.children] != list(wanted):
             self._reorder(parent, index, list(wanted))
         changed = []
         for child in parent.children:
@@ -228,10 +272,23 @@ class SidebarModel(QAbstractItemModel):
                 changed.append(child.row)
             if child.children or new.children:
                 self._replace(child, new.children)
-        if changed:
-            # One signal over the span: a signal per run makes the views call back into
-            # Python for every run, which with thousands of categories stalls the window.
-            self._changed(parent, min(changed), max(changed))
+        if parent.key in self._stale and not self._keep_order:
+            self._stale.discard(parent.key)  # rows changed quietly in a refresh: announce them
+            changed = list(range(len(parent.children)))
+        if not changed:
+            return
+        if self._keep_order:
+            # During a refresh: no dataChanged over up to thousands of rows. Qt's views answer
+            # one by calling back into Python for every row in it, and each call waits for
+            # the GIL the refresh's threads hold (stalls of 50-100 ms). The views repaint on
+            # `refreshed` instead, and the update after the refresh announces these rows.
+            self._stale.add(parent.key)
+            return
+        spans = runs(changed)
+        if len(spans) > 16:  # one signal over the span: cheaper than many for the views
+            spans = [(spans[0][0], spans[-1][1])]
+        for first, last in spans:
+            self._changed(parent, first, last)
 
     def _reorder(self, parent: Node, index: QModelIndex, keys: list[Key]) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -282,16 +339,15 @@ class SidebarModel(QAbstractItemModel):
         return node
 
     def index_for_key(self, key: Key) -> QModelIndex:
-        def walk(node: Node) -> Node | None:
-            for child in node.children:
-                if child.key == key:
-                    return child
-                found = walk(child)
-                if found is not None:
-                    return found
-            return None
-
-        found = walk(self._root)
+        by_key = self._by_key
+        if by_key is None:
+            by_key = self._by_key = {}
+            stack = list(self._root.children)
+            while stack:
+                node = stack.pop()
+                by_key.setdefault(node.key, node)
+                stack.extend(node.children)
+        found = by_key.get(key)
         return QModelIndex() if found is None else self._index_of(found)
 
     def key_of(self, index: AnyIndex) -> Key | None:
@@ -376,6 +432,15 @@ class SidebarModel(QAbstractItemModel):
 
     def _count_text(self, node: Node) -> str:
         kind = node.key[0]
+        memo = (kind, node.unread, node.total)  # many entries share counts; formatting is not free
+        text = self._count_texts.get(memo)
+        if text is None:
+            if len(self._count_texts) > 20_000:
+                self._count_texts.clear()
+            text = self._count_texts[memo] = self._format_count(node, kind)
+        return text
+
+    def _format_count(self, node: Node, kind: str) -> str:
         if kind == "section":
             return ""
         if kind == "starred":

@@ -222,6 +222,7 @@ class SidebarPanel(QWidget):
 
     def _fit_counts(self) -> None:
         for view, section in ((self.feeds_view, FEEDS), (self.categories_view, CATEGORIES)):
+            view.viewport().update()  # counts a refresh changed quietly (SidebarModel._replace)
             font = view.font()
             font.setBold(True)
             text = self.model.widest_count(section) or "0"
