@@ -48,7 +48,7 @@ import httpx
 from reader.core import fetch as fetching
 from reader.core.errors import FetchError, InvalidURLError
 from reader.core.storage import images as store
-from reader.core.storage.db import transaction
+from reader.core.storage.db import in_chunks, transaction
 
 if TYPE_CHECKING:
     from reader.core.parse import ParsedEntry
@@ -357,9 +357,7 @@ class ImageCache:
 
     def collect(self, conn: sqlite3.Connection, article_ids: Sequence[int], now: int) -> None:
         """Link articles to the images their text and enclosures show (no network)."""
-        for start in range(0, len(article_ids), 200):
-            chunk = list(article_ids[start : start + 200])
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(article_ids, 200):
             rows = conn.execute(
                 "SELECT a.id, c.content_html, a.enclosures, a.link FROM articles a "
                 f"JOIN article_content c ON c.id = a.id WHERE a.id IN ({marks})",

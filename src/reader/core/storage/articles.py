@@ -12,6 +12,7 @@ from reader.core.errors import NotFoundError
 from reader.core.parse import ParsedEntry, category_key
 from reader.core.storage import images as image_store
 from reader.core.storage import search
+from reader.core.storage.db import in_chunks
 from reader.core.storage.feeds import delete_articles
 from reader.core.types import Article, ArticleDetail, Category, Enclosure, Query
 
@@ -222,9 +223,7 @@ def set_flag(
     if missing:
         raise NotFoundError(f"There is no article with id {missing[0]}.")
     extra = ", starred_at = ?" if column == "starred" else ""
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         params: list[object] = [int(value)]
         if extra:
             params.append(now if value else None)
@@ -237,9 +236,7 @@ def _missing(conn: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
     wanted = set(ids)
     found: set[int] = set()
     listed = list(wanted)
-    for start in range(0, len(listed), 500):
-        chunk = listed[start : start + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(listed):
         found.update(
             r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
         )
@@ -309,9 +306,7 @@ def articles_by_ids(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Articl
     """Rows for the given ids, in the order given (missing ids are left out)."""
     rows: dict[int, tuple[object, ...]] = {}
     cats: dict[int, list[str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         for r in conn.execute(_ROW + f" WHERE a.id IN ({marks})", chunk):
             rows[r[0]] = r
         for aid, name in conn.execute(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -292,3 +292,10 @@ def transaction(conn: sqlite3.Connection, path: Path | None = None) -> Iterator[
             raise
     except sqlite3.OperationalError as exc:
         raise StorageError(describe(exc, path)) from None
+
+
+def in_chunks(ids: Sequence[object], size: int = 500) -> Iterator[tuple[list[object], str]]:
+    """(chunk, "?,?,...") pairs over `ids`: an IN list stays under SQLite's variable limit."""
+    for start in range(0, len(ids), size):
+        chunk = list(ids[start : start + size])
+        yield chunk, ",".join("?" * len(chunk))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from reader.core.errors import NotFoundError
 from reader.core.storage import search
+from reader.core.storage.db import in_chunks
 from reader.core.types import Feed, Folder
 
 _FEED_SELECT = """
@@ -152,9 +153,7 @@ def delete_feed(conn: sqlite3.Connection, feed_id: int) -> None:
 
 
 def delete_articles(conn: sqlite3.Connection, ids: list[int]) -> None:
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         search.unindex(conn, chunk)
         conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
 

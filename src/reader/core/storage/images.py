@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from reader.core.storage import search
+from reader.core.storage.db import in_chunks
 
 MAX_ATTEMPTS = 3  # a refresh retries a failed image this many times in all
 REFUSED = 99  # attempts value of an image that is refused for good (wrong type, too large)
@@ -65,9 +66,7 @@ def pending(
         ).fetchall()
         return [(r[0], r[1]) for r in rows]
     found: dict[int, str] = {}
-    for start in range(0, len(article_ids), 500):
-        chunk = list(article_ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(article_ids):
         for image_id, url in conn.execute(
             "SELECT DISTINCT i.id, i.url FROM article_images ai "
             "JOIN images i ON i.id = ai.image_id "
@@ -171,9 +170,7 @@ def orphans(conn: sqlite3.Connection) -> list[tuple[int, str | None]]:
 
 
 def delete(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         conn.execute(f"DELETE FROM images WHERE id IN ({marks})", chunk)
 
 

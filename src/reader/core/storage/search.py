@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from reader.core.sanitize import html_to_text
+from reader.core.storage.db import in_chunks
 
 TEXT_VERSION = "1"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -35,9 +36,7 @@ def index_many(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, str, str
 
 def unindex(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     """Remove articles from the index; call before their rows change or go."""
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         rows = conn.execute(
             "SELECT a.id, a.title, a.author, c.content_html FROM articles a "
             f"JOIN article_content c ON c.id = a.id WHERE a.id IN ({marks})",

@@ -27,6 +27,7 @@ from reader.core.decide import Plan
 from reader.core.errors import NotFoundError
 from reader.core.parse import ParsedEntry, build_entry, categories_of
 from reader.core.storage import articles as article_store
+from reader.core.storage.db import in_chunks
 from reader.core.sync.remote import RemoteArticle
 
 KINDS = ("ttrss", "greader")
@@ -103,9 +104,7 @@ def queue_flags(
 ) -> None:
     """Queue read/starred changes of the synced ones among these articles."""
     assert kind in ("read", "starred")
-    for start in range(0, len(article_ids), _CHUNK):
-        chunk = list(article_ids[start : start + _CHUNK])
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(article_ids, _CHUNK):
         conn.execute(
             "INSERT OR REPLACE INTO sync_pending(account_id, kind, remote_id, value, changed) "
             f"SELECT account_id, ?, remote_id, ?, ? FROM sync_articles "
@@ -231,9 +230,7 @@ def feed_url(conn: sqlite3.Connection, feed_id: int) -> str | None:
 def mapped_ids(conn: sqlite3.Connection, account_id: int, remote_ids: Sequence[str]) -> set[str]:
     """Which of these remote article ids are stored locally."""
     found: set[str] = set()
-    for start in range(0, len(remote_ids), _CHUNK):
-        chunk = list(remote_ids[start : start + _CHUNK])
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(remote_ids, _CHUNK):
         found.update(
             r[0]
             for r in conn.execute(
@@ -373,9 +370,7 @@ def apply_state(
 
 def starred_among(conn: sqlite3.Connection, article_ids: Sequence[int]) -> list[int]:
     found: list[int] = []
-    for start in range(0, len(article_ids), _CHUNK):
-        chunk = list(article_ids[start : start + _CHUNK])
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(article_ids, _CHUNK):
         found.extend(
             r[0]
             for r in conn.execute(
