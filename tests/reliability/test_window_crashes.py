@@ -4,8 +4,10 @@ The real window (`reader --data-dir D --refresh`, offscreen) refreshes a farm of
 answers arrive one after another over about 2 s; every feed changes before each round, so
 every round stores. This test watches the database to see how far the refresh got (a feed is
 stored once its row carries the ETag the farm serves now), stars and reads through the engine
-while the window writes, and kills the window with SIGKILL either at any moment since its start
-or while it stores feeds; in some rounds `reader star` and `reader read` run at the same time,
+while the window refreshes, and kills the window with SIGKILL either at any moment since its
+start or while feeds are stored (the window refreshes in a child process: every third round
+kills the whole session, that process with it; otherwise it must stop by itself); in some
+rounds `reader star` and `reader read` run at the same time,
 a third process writing. After every kill: integrity and FTS checks pass, every favorite is
 still there and unchanged, no read or starred state went back, no parse worker is left behind,
 the next window starts and refreshes although the dead one left its single-instance socket
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import os
 import random
+import signal
 import sqlite3
 import time
 from collections.abc import Callable
@@ -112,7 +115,9 @@ def test_kill_9_window_during_refresh_10_times(tmp_path: Path) -> None:
                 if round_ % 4 == 0:  # and through the command line, a third process
                     command = commands.submit(model.act_by_command, data)
                 time.sleep(rng.uniform(0, last - first))
-            process.crash()
+            if round_ % 3 == 2:  # the whole session at once: the refresh's own process too
+                os.killpg(process.process.pid, signal.SIGKILL)
+            process.crash()  # the window only: its refresh process must stop by itself
             if command is not None:
                 command.result(60)  # its own failure, if any, fails the test here
                 command = None
@@ -126,7 +131,9 @@ def test_kill_9_window_during_refresh_10_times(tmp_path: Path) -> None:
             errors = "".join(line for _t, line in process.lines)
             assert "Traceback" not in errors, errors
             lingering = wait_for_groups([process.process.pid], 15)
-            assert lingering == [], "the killed window left child processes (parse workers)"
+            assert lingering == [], (
+                "the killed window left child processes (refresh, parse workers)"
+            )
             check_database(db)
             model.verify(db)
         elapsed = time.monotonic() - started

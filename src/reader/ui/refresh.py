@@ -1,17 +1,19 @@
 """Refreshing feeds in the background, with progress and Cancel in the status bar.
 
-The engine's `refresh_iter` is a blocking generator: it runs in a network worker, which posts
-each UpdateResult to the GUI thread. Results are coalesced (COALESCE_MS) so a burst of feeds
-becomes one progress update and one re-query of the list and counts.
+The refresh runs in a child process (core/refresh_child.py), so its work never holds the GIL
+of the window's process; a network worker thread reads the child's events and posts each
+UpdateResult to the GUI thread. Results are coalesced (COALESCE_MS) so a burst of feeds becomes
+one progress update and one re-query of the list and counts.
 
-After the last feed's result the generator keeps running: it downloads full articles and
-images for offline reading (see core/service.py). The controller announces that phase
-(`offline`), so the status bar can say so and Cancel keeps working; the refresh is
-`finished` when the generator is exhausted.
+After the last feed's result the child keeps running: it downloads full articles and images
+for offline reading (see core/service.py). The controller announces that phase (`offline`), so
+the status bar can say so and Cancel keeps working; the refresh is `finished` when the child
+has ended.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,12 +21,14 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from reader.core.refresh_child import RefreshProcess, result_of
 from reader.core.service import Service
 from reader.core.types import UpdateResult
 from reader.ui import icons
 from reader.ui.tasks import NETWORK, TaskRunner, describe_error
 
 COALESCE_MS = 150
+log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
@@ -94,6 +98,7 @@ class RefreshController(QObject):
         self._service = service
         self._runner = runner
         self._cancel: threading.Event | None = None
+        self._process: RefreshProcess | None = None
         self._pending: list[UpdateResult] = []
         self._summary = RefreshSummary()
         self._timer = QTimer(self)
@@ -126,6 +131,9 @@ class RefreshController(QObject):
     def cancel(self) -> None:
         if self._cancel is not None:
             self._cancel.set()
+            process = self._process
+            if process is not None:
+                process.cancel()
 
     def shutdown(self) -> None:
         self.cancel()
@@ -134,17 +142,23 @@ class RefreshController(QObject):
     # --- worker side ---
 
     def _work(self, feed_ids: list[int] | None, cancel: threading.Event) -> None:
-        # The engine does not announce how many feeds a full refresh covers; count them here.
-        total = len(feed_ids) if feed_ids is not None else len(self._service.refreshable_feed_ids())
-        images = self._service.setting("download_images", "1") != "0"
-        self._runner.post(self._on_started, cancel, total)
-        done = 0
-        for result in self._service.refresh_iter(feed_ids, cancel=cancel):
-            self._runner.post(self._on_result, cancel, result)
-            done += 1
-            if done == total and not cancel.is_set():
-                # The generator now downloads full text and images before it ends.
-                self._runner.post(self._on_offline, cancel, images)
+        process = self._process = RefreshProcess(self._service.data_dir, feed_ids)
+        if cancel.is_set():  # cancelled while the child was starting
+            process.cancel()
+        try:
+            for event in process.events():
+                kind = event.get("event")
+                if kind == "started":
+                    self._runner.post(self._on_started, cancel, int(event["total"]))
+                elif kind == "result":
+                    self._runner.post(self._on_result, cancel, result_of(event))
+                elif kind == "offline" and not cancel.is_set():
+                    self._runner.post(self._on_offline, cancel, bool(event["images"]))
+        finally:
+            self._process = None
+            errors = process.errors()
+            if errors.strip():
+                log.warning("refresh process said:\n%s", errors.rstrip())
 
     # --- GUI side ---
 
