@@ -29,7 +29,9 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -116,6 +118,10 @@ def report(clicks: dict[str, Any], stall: dict[str, Any], runs: int) -> str:
         f"(target: longest <= 50 ms: {met}). Longest garbage collection meanwhile: "
         f"{stall['longest_gc']:.0f} ms ({stall['gc_total_s']:.1f} s in all).",
     ]
+    if stall.get("late"):
+        lines += ["", "Where the GUI thread was in the gaps over 40 ms (sampled stack, innermost "]
+        lines[-1] += "first):"
+        lines += ["", *(f"- {where}" for where in stall["late"][:6])]
     return "\n".join(lines)
 
 
@@ -273,12 +279,38 @@ def _run(what: str, store: Path, runs: int) -> dict[str, object]:
         heartbeat = QTimer(interval=HEARTBEAT_MS)
         heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
 
+        stamps: list[float] = []
+
+        cpu: list[float] = []  # the GUI thread's CPU time at each tick
+
         def tick() -> None:
             now = time.perf_counter()
             gaps.append(now - last[0])
+            stamps.append(now)
+            cpu.append(time.thread_time())
             last[0] = now
 
         heartbeat.timeout.connect(tick)
+        # What the GUI thread is doing when a tick is 30 ms late: its Python stack, sampled by
+        # a thread (in Qt's own code the stack ends at the Python frame that called into Qt).
+        late: list[tuple[float, str]] = []
+        sampling = threading.Event()
+        gui_thread = threading.get_ident()
+
+        def sample() -> None:
+            sampled_for = 0.0
+            while not sampling.wait(0.005):
+                began = last[0]
+                if time.perf_counter() - began > 0.03 and began != sampled_for:
+                    sampled_for = began
+                    frame = sys._current_frames().get(gui_thread)
+                    stack = traceback.extract_stack(frame)[-6:] if frame else []
+                    where = " < ".join(
+                        f"{Path(f.filename).stem}.{f.name}:{f.lineno}" for f in reversed(stack)
+                    )
+                    late.append((began, where or "(no Python frame)"))
+
+        sampler = threading.Thread(target=sample, daemon=True)
         collections: list[float] = []  # seconds of each cyclic garbage collection (any thread)
         gc_started = [0.0]
 
@@ -298,12 +330,14 @@ def _run(what: str, store: Path, runs: int) -> dict[str, object]:
         yield 1.0
         last[0] = time.perf_counter()
         heartbeat.start()
+        sampler.start()
         started = time.perf_counter()
         window.refresh_all()
         while not done:
             yield 0.1
         yield 2.0
         heartbeat.stop()
+        sampling.set()
         ms = [g * 1000 for g in gaps]
         feeds_phase = ms[: feeds_done[0] if feeds_done else len(ms)]
         result["stall"] = {
@@ -316,12 +350,27 @@ def _run(what: str, store: Path, runs: int) -> dict[str, object]:
             "longest_gc": max(collections, default=0.0) * 1000,
             "gc_total_s": sum(collections),
             "articles": service.counts()["all"],
+            "late": _late_gaps(late, stamps, cpu),
         }
 
     driver = Driver(clicks_plan if what == "clicks" else stall_plan)
     QTimer.singleShot(0, driver.start)
     ui_main.run(service)  # closes the service when the window's event loop ends
     return result
+
+
+def _late_gaps(late: list[tuple[float, str]], stamps: list[float], cpu: list[float]) -> list[str]:
+    """The gaps over 40 ms, longest first: "81 ms (GUI thread on CPU 12 ms): where". Little
+    CPU in a long gap means the thread was waiting (for a core, or for the X server)."""
+    found = []
+    for began, where in late:
+        i = next((i for i, t in enumerate(stamps) if t > began), None)
+        if i is not None and i > 0 and stamps[i] - began > 0.04:
+            found.append((stamps[i] - began, (cpu[i] - cpu[i - 1]) * 1000, where))
+    return [
+        f"{gap * 1000:.0f} ms (GUI thread on CPU {used:.0f} ms): {where}"
+        for gap, used, where in sorted(found, reverse=True)[:12]
+    ]
 
 
 if __name__ == "__main__":

@@ -6,12 +6,15 @@ Errors come back as `FetchError` with one sentence a user understands; a 304 is 
 from __future__ import annotations
 
 import email.utils
+import heapq
 import http.cookiejar
+import itertools
 import re
 import socket
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -235,19 +238,62 @@ def _get(
         raise FetchError(f"The download failed ({_short(exc)}).") from None
 
 
+class _Alarms:
+    """One thread that calls functions at their deadlines (instead of a thread per request)."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._cancelled: set[int] = set()
+        self._wake = threading.Condition()
+        self._ids = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def add(self, seconds: float, fn: Callable[[], None]) -> int:
+        with self._wake:
+            alarm = next(self._ids)
+            heapq.heappush(self._heap, (time.monotonic() + seconds, alarm, fn))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="fetch-alarms", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+            return alarm
+
+    def cancel(self, alarm: int) -> None:
+        with self._wake:
+            self._cancelled.add(alarm)
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._heap and self._heap[0][1] in self._cancelled:
+                    self._cancelled.discard(heapq.heappop(self._heap)[1])
+                if not self._heap:
+                    self._wake.wait()
+                    continue
+                when, _alarm, fn = self._heap[0]
+                if when > time.monotonic():
+                    self._wake.wait(when - time.monotonic())
+                    continue
+                heapq.heappop(self._heap)
+            fn()
+
+
+_ALARMS = _Alarms()
+
+
 class _Watchdog:
     """Enforces the overall deadline even while httpx waits inside a read.
 
     httpx's timeouts apply to each read, so a server sending one byte a second never trips them.
-    The trace hook hands us the connection's socket; when time is up a timer shuts it down,
+    The trace hook hands us the connection's socket; when time is up an alarm shuts it down,
     which wakes the blocked read with an error.
     """
 
     def __init__(self, seconds: float) -> None:
         self.fired = False
+        self._seconds = seconds
+        self._alarm: int | None = None
         self._socket: socket.socket | None = None
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
 
     def trace(self, event: str, info: dict[str, Any]) -> None:
         if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
@@ -265,11 +311,12 @@ class _Watchdog:
                 pass
 
     def __enter__(self) -> _Watchdog:
-        self._timer.start()
+        self._alarm = _ALARMS.add(self._seconds, self._fire)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
+        if self._alarm is not None:
+            _ALARMS.cancel(self._alarm)
 
 
 def _slow(watchdog: _Watchdog, deadline: float) -> str:

@@ -33,6 +33,7 @@ from reader.core.errors import ReaderError
 from reader.core.types import UpdateResult
 
 MODULE = "reader.core.refresh_child"
+NICENESS = 10
 STOP_SECONDS = 5.0  # after a cancel, how long the child gets to stop between two feeds
 
 
@@ -154,6 +155,13 @@ def run_child(argv: Sequence[str]) -> int:
     parser.add_argument("--feeds", help="comma-separated feed ids (default: every feed)")
     parser.add_argument("--no-images", action="store_true")
     args = parser.parse_args(argv)
+    # Below the window in the CPU's queue (its parse workers inherit this): on a machine with
+    # few cores the window otherwise waits for a core behind the refresh's processes.
+    if hasattr(os, "nice"):
+        try:
+            os.nice(NICENESS)
+        except OSError:
+            pass
     # Protocol lines go to a private copy of stdout; anything a library prints goes to stderr.
     out = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", buffering=1)
     sys.stdout = sys.stderr
