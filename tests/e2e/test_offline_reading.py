@@ -12,6 +12,7 @@ import base64
 import json
 import random
 import re
+import socket
 import struct
 import threading
 import time
@@ -338,6 +339,32 @@ def test_cancel_stops_image_downloads_and_no_images_leaves_them_queued(
     assert service.download_images(cancel=cancel) == 0
     assert service.download_images() == 1
     assert service.image_map(only)[src].read_bytes() == png(5, 5, 9)
+
+
+def test_images_of_a_dead_host_wait_for_the_next_refresh_without_holding_up_the_others(
+    service: Service, feed_server: FeedServer, rss: FeedBuilder
+) -> None:
+    with socket.socket() as closed:  # a port nothing listens on: connections are refused
+        closed.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    live = feed_server.add("/img/live.png", png(4, 4, 1), content_type="image/png")
+    items = [rss.item(f"d{i}", description=f'<img src="{dead}/img/{i}.png">') for i in range(30)]
+    items.append(rss.item("live", title="Harbour live", description=f'<img src="{live}">'))
+    service.subscribe(feed_server.add("/mixed.rss", rss(*items)))
+    list(service.refresh_iter())
+    [live_article] = service.article_ids(Query(search="Harbour"))
+    assert service.image_map(live_article)[live].read_bytes() == png(4, 4, 1)
+    conn = service.conn
+    attempted = conn.execute(
+        "SELECT COUNT(*) FROM images WHERE url LIKE ? AND attempts > 0", (dead + "%",)
+    ).fetchone()[0]
+    waiting = conn.execute(
+        "SELECT COUNT(*) FROM images WHERE url LIKE ? AND attempts = 0 AND path IS NULL",
+        (dead + "%",),
+    ).fetchone()[0]
+    # At most the first few (in flight when the host was given up), never all 30.
+    assert offline.HOST_DOWN_AFTER <= attempted <= offline.HOST_DOWN_AFTER + offline.PER_HOST
+    assert waiting == 30 - attempted  # queued as before, tried again at the next refresh
 
 
 def test_cli_refresh_show_images_and_export(

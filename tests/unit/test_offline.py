@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import fulltext, offline
+from reader.core.errors import FetchError, UnreachableError
 from reader.core.sanitize import clean_html
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
@@ -65,6 +66,7 @@ def test_image_urls_finds_img_picture_and_enclosure_images() -> None:
 def test_reserved_example_names_are_never_fetched() -> None:
     html = '<img src="https://news.example/a.png"><img src="http://example.com/b.png">'
     html += '<img src="https://x.test/c.png"><img src="https://example.org.site.org/d.png">'
+    html += '<img src="http://example.com:8080/e.png">'
     assert offline.image_urls(html) == ["https://example.org.site.org/d.png"]
 
 
@@ -143,6 +145,39 @@ def test_bounded_map_stops_when_cancelled() -> None:
         done.append(item)
         cancel.set()
     assert len(done) == 1
+
+
+def test_bounded_map_gives_up_on_a_host_that_cannot_be_reached() -> None:
+    """Three unreachable answers in a row from one host: its other items are not tried (a dead
+    image server would cost a connect timeout each); other hosts go on; a success in between
+    resets the count."""
+    tried: list[tuple[str, int]] = []
+
+    def work(item: tuple[str, int]) -> int:
+        tried.append(item)
+        host, n = item
+        if host == "dead" or (host == "flaky" and n % 2 == 0):
+            raise UnreachableError("The server refused the connection.")
+        return n
+
+    items = [(host, n) for host in ("dead", "live", "flaky") for n in range(20)]
+    results = dict(offline.bounded_map(items, work, key=lambda i: i[0], workers=3, per_host=1))
+    dead = [item for item in tried if item[0] == "dead"]
+    assert len(dead) == offline.HOST_DOWN_AFTER  # the rest were never tried
+    assert all(("dead", n) not in results for n in range(offline.HOST_DOWN_AFTER, 20))
+    assert all(results[("live", n)] == n for n in range(20))
+    assert len([item for item in tried if item[0] == "flaky"]) == 20
+
+
+def test_bounded_map_counts_only_unreachable_answers() -> None:
+    """A host that answers with errors (404, not an image) is reachable: all its items run."""
+    items = [("a", n) for n in range(10)]
+
+    def missing(item: tuple[str, int]) -> int:
+        raise FetchError("The image was not found on the server (HTTP 404).")
+
+    results = dict(offline.bounded_map(items, missing, key=lambda i: i[0], per_host=1))
+    assert len(results) == 10
 
 
 ARTICLE = """<!DOCTYPE html><html><head><title>Budget vote | Town News</title></head><body>

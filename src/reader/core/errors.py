@@ -15,6 +15,11 @@ class FetchError(ReaderError):
     """The network or the server failed us (timeout, refused, HTTP error, too large)."""
 
 
+class UnreachableError(FetchError):
+    """No connection to the server at all (name not found, refused, TLS failed, connect timed
+    out): its other URLs would fail the same way for now."""
+
+
 class ParseError(ReaderError):
     """The bytes we got are not a feed we can read."""
 

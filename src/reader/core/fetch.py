@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 
 from reader import __version__
-from reader.core.errors import GONE_MESSAGE, FetchError, InvalidURLError
+from reader.core.errors import GONE_MESSAGE, FetchError, InvalidURLError, UnreachableError
 
 USER_AGENT = (
     f"Reader/{__version__} (desktop feed reader; +https://pypi.org/project/reader-desktop/)"
@@ -222,10 +222,12 @@ def _get(
             return 200, body, resp_headers
     except FetchError:
         raise
+    except httpx.ConnectTimeout:
+        raise UnreachableError("The server did not answer in time.") from None
     except httpx.TimeoutException:
         raise FetchError(_slow(watchdog, deadline)) from None
     except httpx.ConnectError as exc:
-        raise FetchError(_connect_error(exc)) from None
+        raise UnreachableError(_connect_error(exc)) from None
     except httpx.TooManyRedirects:
         raise FetchError("The server redirected too many times.") from None
     except (httpx.RemoteProtocolError, httpx.ReadError) as exc:

@@ -46,7 +46,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from reader.core import fetch as fetching
-from reader.core.errors import FetchError, InvalidURLError
+from reader.core.errors import FetchError, InvalidURLError, UnreachableError
 from reader.core.storage import images as store
 from reader.core.storage.db import in_chunks, transaction
 
@@ -60,6 +60,7 @@ IMAGE_DEADLINE = 20.0  # seconds for one image, redirects included
 MAX_IMAGES_PER_ARTICLE = 50
 WORKERS = 8
 PER_HOST = 4
+HOST_DOWN_AFTER = 3  # unreachable answers in a row before a host's other images wait
 DEFAULT_BUDGET_MB = 1024
 SWEEP_GRACE = 300  # seconds: a file this young may belong to a download still being recorded
 _GENERIC_TYPES = {"", "application/octet-stream", "binary/octet-stream", "application/binary"}
@@ -108,7 +109,7 @@ def _image_urls(content_html: str, enclosures: list[object], base: str | None) -
 
 # Names reserved for examples and tests (RFC 2606, RFC 6761): no image is ever there, and
 # sample feeds and test fixtures are full of them.
-_RESERVED = re.compile(r"(^|\.)(example|test|invalid|example\.(com|net|org))$")
+_RESERVED = re.compile(r"(^|\.)(example|test|invalid|example\.(com|net|org))(:\d+)?$")
 
 
 def image_sources(content_html: str, base: str | None = None) -> list[tuple[str, str]]:
@@ -266,7 +267,7 @@ def download(client: httpx.Client, url: str) -> Image:
         message = str(exc).replace("The feed", "The image").replace("the feed", "the image")
         if "larger than" in message:
             raise ImageRefused(message) from None
-        raise FetchError(message) from None
+        raise type(exc)(message) from None  # UnreachableError stays one (see bounded_map)
     declared = fetched.headers.get("content-type", "").split(";")[0].strip().lower()
     mime = sniff(fetched.body)
     if "svg" in declared or (mime is None and b"<svg" in fetched.body[:2048].lower()):
@@ -292,11 +293,15 @@ def bounded_map(
     workers: int = WORKERS,
     per_host: int = PER_HOST,
     cancel: threading.Event | None = None,
+    host_down: Callable[[Exception], bool] = lambda exc: isinstance(exc, UnreachableError),
 ) -> Iterator[tuple[T, R | Exception]]:
     """Run fn over items in threads, at most `per_host` at once per key; yield as they finish.
 
-    An exception raised by fn is yielded as the result. Setting `cancel` stops at once: work not
-    started is dropped, work in flight is abandoned (it ends by its own timeouts).
+    An exception raised by fn is yielded as the result. After HOST_DOWN_AFTER results in a row
+    for one key are `host_down` errors, that key's items not started yet are dropped (never
+    yielded): a dead image server would otherwise cost a connect timeout per image. Setting
+    `cancel` stops at once: work not started is dropped, work in flight is abandoned (it ends
+    by its own timeouts).
     """
     queues: dict[str, deque[T]] = {}
     for item in items:
@@ -304,6 +309,7 @@ def bounded_map(
     if not queues:
         return
     running: dict[str, int] = dict.fromkeys(queues, 0)
+    down_in_a_row: dict[str, int] = dict.fromkeys(queues, 0)
     in_flight: dict[Future[R], tuple[T, str]] = {}
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="offline")
     try:
@@ -325,6 +331,12 @@ def bounded_map(
                     result: R | Exception = future.result()
                 except Exception as exc:
                     result = exc
+                if isinstance(result, Exception) and host_down(result):
+                    down_in_a_row[host] += 1
+                    if down_in_a_row[host] >= HOST_DOWN_AFTER:
+                        queues.pop(host, None)
+                else:
+                    down_in_a_row[host] = 0
                 yield item, result
                 if cancel and cancel.is_set():
                     return
@@ -333,10 +345,13 @@ def bounded_map(
 
 
 def host_of(url: str) -> str:
+    """The server a URL names: its host, and its port when one is given."""
     try:
-        return (urlsplit(url).hostname or "").lower()
+        parts = urlsplit(url)
+        host, port = (parts.hostname or "").lower(), parts.port
     except ValueError:
         return ""
+    return f"{host}:{port}" if port else host
 
 
 # --- the cache on disk and in the database ---
