@@ -94,6 +94,11 @@ def run_window(
     urls: tuple[str, ...] = (),
     lang: str | None = None,
 ) -> int:
+    import gc
+
+    # The start allocates much and frees little: no collections until the window shows
+    # (about 100 of them, 15 ms); ui/main.py turns them back on.
+    gc.disable()
     from reader.core import paths
 
     directory = paths.data_dir(data_dir)

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 APP_ID = "io.github.reader_desktop.Reader"
@@ -61,6 +59,8 @@ def places(home: Path | None = None) -> Places:
 
 def resource(*parts: str) -> bytes:
     """A file shipped in reader/resources (works from a wheel, an sdist or an editable install)."""
+    from importlib import resources  # not at import: the window's start needs only APP_ID
+
     node = resources.files("reader").joinpath("resources")
     for part in parts:
         node = node.joinpath(part)
@@ -169,6 +169,8 @@ def uninstall(*, home: Path | None = None, report: Callable[[str], None] = print
 
 def _refresh_caches(where: Places, report: Callable[[str], None]) -> None:
     """Tell the desktop about the change where its cache tools exist (best effort, quiet)."""
+    import subprocess
+
     theme = where.icon.parents[2]
     tools = [("update-desktop-database", "-q", str(where.desktop.parent))]
     if (theme / "icon-theme.cache").exists():  # a stale cache would hide the new icon

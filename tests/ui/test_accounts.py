@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from reader.core.sync import engine
 from reader.core.types import Query
 from reader.ui.dialogs.accounts import AccountsDialog, AddAccountDialog
+from reader.ui.dialogs.addfeed import AddFeedDialog
 from sync.fakes import FakeRemote, FakeServer, served
 
 
@@ -129,3 +130,39 @@ def test_accounts_open_from_preferences(qtbot, window):  # type: ignore[no-untyp
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(getattr(window, "accounts_dialog", None), AccountsDialog))
     assert window.accounts_dialog.isVisible()
+
+
+def test_add_a_feed_through_a_sync_account(qtbot, window, service, remote_server, server):  # type: ignore[no-untyped-def]
+    """With an account, the Add-feed dialog offers it: the feed is subscribed on the server at
+    the sync that starts at once, and its articles come from the server, not from this
+    computer's fetch."""
+    account = engine.add_account(service, "ttrss", "https://rss.example.com/", "ann", "pw")
+    dialog: AddFeedDialog = window.subscriptions.add_feed(server.url("tech.xml"))
+    assert dialog.account.isVisibleTo(dialog)
+    assert [dialog.account.itemText(i) for i in range(dialog.account.count())] == [
+        "This computer",
+        "ann — https://rss.example.com/",
+    ]
+    dialog.account.setCurrentIndex(1)
+    said: list[str] = []  # connected after the window's own slot: what it showed
+    dialog.queued.connect(lambda *_args: said.append(window.statusBar().currentMessage()))
+    with qtbot.waitSignal(window.syncer.finished, timeout=10_000) as synced:
+        dialog.accept()
+    assert said == [
+        f"Subscribed to {server.url('tech.xml')} through https://rss.example.com/; "
+        "its articles arrive with the sync."
+    ]
+    assert synced.args[0].errors == []
+    assert ("subscribe", server.url("tech.xml"), None) in remote_server.calls
+    assert any(f.url == server.url("tech.xml") for f in remote_server.feeds.values())
+    feed = next(f for f in service.feeds() if f.url == server.url("tech.xml"))
+    assert window.service.refreshable_feed_ids().count(feed.id) == 0  # the server fetches it
+    assert engine.account(service, account.id).error is None
+
+
+def test_without_accounts_the_add_feed_dialog_asks_no_account(qtbot, window, server):  # type: ignore[no-untyped-def]
+    dialog: AddFeedDialog = window.subscriptions.add_feed(server.url("tech.xml"))
+    assert not dialog.account.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.added, timeout=10_000) as added:
+        dialog.accept()
+    assert added.args[0].total > 0  # fetched and stored here

@@ -180,6 +180,31 @@ def test_sidebar_model_keeps_rows_across_moves_reorders_and_removals(qapp, qtmod
     assert model.index(news.row(), 1, news.parent()).data() == "7"
 
 
+def test_sidebar_reorders_the_same_categories_in_place_when_counts_change(
+    qapp, qtmodeltester
+):
+    """The same categories with new counts (the update after a refresh): the rows are sorted
+    into the data's order, the selection follows its row, and the counts are announced."""
+    model = SidebarModel()
+    feeds = [(1, None, 3)]
+    model.set_data(_data(feeds, [("Syria", 5, 2), ("Economy", 3, 0), ("Sport", 2, 2)], []))
+    sport = QPersistentModelIndex(model.index_for_key(("category", "Sport")))
+    announced: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, *_: announced.append((first.row(), last.row())))
+    model.set_data(_data(feeds, [("Sport", 900, 12), ("Syria", 5, 2), ("Economy", 3, 0)], []))
+    categories = model.index_for_key(CATEGORIES)
+    rows = [
+        (model.index(r, 0, categories).data(), model.index(r, 1, categories).data())
+        for r in range(model.rowCount(categories))
+    ]
+    assert rows == [("Sport", "12/900"), ("Syria", "2/5"), ("Economy", "3")]
+    assert sport.isValid() and sport.row() == 0
+    assert (0, 2) in announced
+    assert model.widest_count(CATEGORIES) == "12/900"
+    assert model.widest_count(FEEDS) == "3"
+    qtmodeltester.check(model)
+
+
 def test_arabic_titles_are_aligned_right(qapp, service):
     model = ArticleListModel(service.articles_by_ids)
     model.set_ids(service.article_ids())

@@ -15,18 +15,14 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
-
-from reader.core import discover, favorites, fulltext, offline, opml, paths
-from reader.core import fetch as fetching
+from reader.core import paths
 from reader.core.errors import FetchError, InvalidURLError, ParseError, ReaderError, StorageError
-from reader.core.parse import ParsedFeed, parse_feed
 from reader.core.storage import articles as article_store
 from reader.core.storage import feeds as feed_store
 from reader.core.storage import images as image_store
 from reader.core.storage import search
-from reader.core.storage import sync as sync_store
 from reader.core.storage.db import connect, describe, transaction
 from reader.core.types import (
     Article,
@@ -38,8 +34,13 @@ from reader.core.types import (
     Query,
     UpdateResult,
 )
-from reader.core.update import Outcome, digest, refresh_iter, store_outcome
-from reader.core.workers import bounded, parse_pool
+
+if TYPE_CHECKING:  # the network, parsing and offline modules load when first used
+    import httpx
+
+    from reader.core import discover, offline
+    from reader.core import fetch as fetching
+    from reader.core.parse import ParsedFeed
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class Service:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._client: httpx.Client | None = None
-        self.images = offline.ImageCache(paths.cache_dir(self.data_dir))
+        self._images: offline.ImageCache | None = None
         self._image_uses: dict[int, int] = {}  # image id -> last shown; written at next download
         try:
             search.ensure_current(self.conn)  # also opens now: a bad database is refused at start
@@ -86,10 +87,21 @@ class Service:
 
     @property
     def client(self) -> httpx.Client:
+        from reader.core import fetch as fetching
+
         with self._lock:
             if self._client is None:
                 self._client = fetching.new_client()
             return self._client
+
+    @property
+    def images(self) -> offline.ImageCache:
+        """The image files of this data dir (core/offline.py, loaded when first needed)."""
+        if self._images is None:
+            from reader.core import offline
+
+            self._images = offline.ImageCache(paths.cache_dir(self.data_dir))
+        return self._images
 
     def close(self) -> None:
         if self._image_uses:
@@ -148,6 +160,9 @@ class Service:
         Raises:
             InvalidURLError, FetchError, ParseError: with a sentence for the user.
         """
+        from reader.core import discover
+        from reader.core import fetch as fetching
+
         fetched = fetching.fetch(self.client, fetching.check_url(url))
         kind = discover.sniff_feed_kind(fetched.body, fetched.headers.get("content-type"))
         if kind is not None:
@@ -157,6 +172,9 @@ class Service:
 
     def _candidates_on_page(self, page: fetching.Fetched) -> list[discover.Candidate]:
         """Feeds a web page links to; failing that, feeds at the usual paths of its site."""
+        from reader.core import discover
+        from reader.core import fetch as fetching
+
         found = discover.find_feed_links(page.body, page.url, encoding=_charset(page.headers))
         if found:
             return found
@@ -176,6 +194,10 @@ class Service:
         A site offering several feeds gets its first one; the window lets the user pick
         through `discover` first.
         """
+        from reader.core import discover
+        from reader.core import fetch as fetching
+        from reader.core.update import Outcome, digest, store_outcome
+
         url = fetching.check_url(url)
         self._refuse_duplicate(url)
         fetched = fetching.fetch(self.client, url)
@@ -203,6 +225,8 @@ class Service:
     def _first_readable(
         self, candidates: list[discover.Candidate]
     ) -> tuple[fetching.Fetched, ParsedFeed]:
+        from reader.core import fetch as fetching
+
         error: ReaderError = ParseError("No feed was found.")
         for candidate in candidates:
             try:
@@ -225,6 +249,9 @@ class Service:
         With `account_id`, the feed belongs to that sync account: the subscribe is queued and
         pushed to the server at the next sync, which then brings its articles.
         """
+        from reader.core import fetch as fetching
+        from reader.core.storage import sync as sync_store
+
         url = fetching.check_url(url)
         with self._write() as conn:
             feed_id = feed_store.find_feed_id(conn, url)
@@ -238,6 +265,8 @@ class Service:
 
     def remove_feed(self, feed_id: int) -> None:
         """Unsubscribe; the feed's favorites stay, with the feed's name as their source."""
+        from reader.core.storage import sync as sync_store
+
         with self._write() as conn:
             sync_store.queue_unsubscribe(conn, feed_id, self._now())  # a synced feed's server
             feed_store.delete_feed(conn, feed_id)
@@ -252,6 +281,8 @@ class Service:
         clear_folder: bool = False,
     ) -> Feed:
         if url is not None:
+            from reader.core import fetch as fetching
+
             url = fetching.check_url(url)
         with self._write() as conn:
             feed_store.update_feed(
@@ -279,6 +310,9 @@ class Service:
 
     def import_opml(self, data: bytes) -> ImportReport:
         """Subscribe to every feed of an OPML document, all in one transaction."""
+        from reader.core import fetch as fetching
+        from reader.core import opml
+
         result = opml.parse_opml(data)
         skipped = list(result.skipped)
         added: list[int] = []
@@ -300,6 +334,8 @@ class Service:
         return ImportReport(len(added), len(skipped), tuple(skipped), tuple(added))
 
     def export_opml(self) -> str:
+        from reader.core import opml
+
         return opml.export_opml((f.url, f.title, f.folder) for f in self.feeds())
 
     # --- refresh ---
@@ -319,6 +355,9 @@ class Service:
         the setting `download_images` is "0"), then the cache budget. `cancel` also stops that
         work, between two pages or images.
         """
+        from reader.core.update import refresh_iter
+        from reader.core.workers import parse_pool
+
         if feed_ids is not None:
             for feed_id in feed_ids:
                 feed_store.get_feed(self.conn, feed_id)
@@ -378,11 +417,15 @@ class Service:
         return article_store.counts(self.conn)
 
     def set_read(self, ids: Sequence[int], read: bool = True) -> None:
+        from reader.core.storage import sync as sync_store
+
         with self._write() as conn:
             article_store.set_flag(conn, ids, "read", read, self._now())
             sync_store.queue_flags(conn, ids, "read", read, self._now())
 
     def set_starred(self, ids: Sequence[int], starred: bool = True) -> None:
+        from reader.core.storage import sync as sync_store
+
         with self._write() as conn:
             article_store.set_flag(conn, ids, "starred", starred, self._now())
             sync_store.queue_flags(conn, ids, "starred", starred, self._now())
@@ -396,6 +439,8 @@ class Service:
 
     def export_favorites(self, path: Path, *, fmt: str = "html") -> int:
         """Write every favorite to one file; its stored images go inside it (data: URIs)."""
+        from reader.core import favorites
+
         items = list(article_store.favorites_for_export(self.conn))
         local = {item.id: self.image_map(item.id) for item in items}
         favorites.export(items, path, fmt=fmt, images=local)
@@ -411,6 +456,8 @@ class Service:
         New articles were linked to their images as they were stored; articles whose page
         was extracted here get linked to the images of their new text.
         """
+        from reader.core import fulltext
+
         try:
             changed = fulltext.run(
                 self.conn, self.client, feed_ids, cancel=cancel, clock=self.clock
@@ -469,6 +516,8 @@ class Service:
             (article_id,),
         ).fetchone()
         if row is not None:
+            from reader.core import offline
+
             for raw, url in offline.image_sources(row[0], row[1]):
                 if raw != url and url in found:
                     found[raw] = found[url]
@@ -497,6 +546,8 @@ class Service:
 
     def image_budget(self) -> int:
         """The image cache budget in bytes (setting `image_cache_mb`, default 1024)."""
+        from reader.core import offline
+
         try:
             megabytes = float(self.setting("image_cache_mb") or offline.DEFAULT_BUDGET_MB)
         except ValueError:
@@ -537,4 +588,7 @@ def _charset(headers: dict[str, str]) -> str | None:
 
 def _parse(fetched: fetching.Fetched) -> ParsedFeed:
     """Parse one document outside a refresh (adding, discovering): bounded like a refresh's."""
+    from reader.core.parse import parse_feed
+    from reader.core.workers import bounded
+
     return bounded(len(fetched.body), parse_feed, fetched.body, fetched.headers, fetched.url)

@@ -10,12 +10,11 @@ from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from reader.ui import icons
-from reader.ui.dialogs.about import AboutDialog, Places
-from reader.ui.dialogs.preferences import PreferencesDialog, ShortcutsDialog, save_preferences
 from reader.ui.models.entries import FEEDS, Key
 from reader.ui.tasks import WRITE
 
 if TYPE_CHECKING:
+    from reader.ui.dialogs.about import AboutDialog
     from reader.ui.mainwindow import MainWindow
 
 translate = QCoreApplication.translate
@@ -154,7 +153,7 @@ def build(w: MainWindow) -> SimpleNamespace:
     a.shortcuts = _action(
         w,
         translate("Actions", "&Keyboard shortcuts"),
-        lambda: ShortcutsDialog(_keyed(a), w).open(),
+        lambda: shortcuts(w, a),
         ("F1",),
         icons.help_icon(),
     )
@@ -301,7 +300,15 @@ def set_pane_right(w: MainWindow, right: bool) -> None:
     w.act.pane_right.setChecked(right)
 
 
+def shortcuts(w: MainWindow, a: SimpleNamespace) -> None:
+    from reader.ui.dialogs.preferences import ShortcutsDialog
+
+    ShortcutsDialog(_keyed(a), w).open()
+
+
 def open_preferences(w: MainWindow) -> None:
+    from reader.ui.dialogs.preferences import PreferencesDialog, save_preferences
+
     dialog = PreferencesDialog(w.prefs, w.service, w.runner, w)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -315,6 +322,8 @@ def open_preferences(w: MainWindow) -> None:
 
 
 def about(w: MainWindow) -> AboutDialog:
+    from reader.ui.dialogs.about import AboutDialog, Places
+
     dialog = AboutDialog(Places.of(w.service.data_dir), w)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from reader.core.service import Service
     from reader.core.types import ArticleDetail, Query
-    from reader.ui.dialogs.preferences import Preferences
+    from reader.ui.prefs import Preferences
     from reader.ui.tasks import TaskRunner
     from reader.ui.widgets.articlelist import ArticleTable
     from reader.ui.widgets.reading import ArticleView

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
-import signal
-import socket
 import sys
-from importlib import resources
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
@@ -22,12 +20,9 @@ from reader.ui.mainwindow import MainWindow
 
 def app_icon() -> QIcon:
     """The shipped SVG icon (reader/resources/icons/reader.svg), else the drawn fallback."""
-    path = resources.files("reader").joinpath("resources", "icons", "reader.svg")
-    if isinstance(path, os.PathLike):
-        icon = QIcon(os.fspath(path))
-        if not icon.isNull():
-            return icon
-    return icons.app_icon()
+    path = i18n.translations_dir().parent / "icons" / "reader.svg"
+    icon = QIcon(os.fspath(path))
+    return icons.app_icon() if icon.isNull() else icon
 
 
 def setup_application(app: QApplication) -> None:
@@ -66,6 +61,9 @@ def quit_on_signals(app: QApplication) -> None:
     state and the single-instance socket is removed instead of left stale."""
     if sys.platform == "win32":
         return
+    import signal
+    import socket
+
     wake, wakeup = socket.socketpair()
     wake.setblocking(False)
     wakeup.setblocking(False)
@@ -118,10 +116,12 @@ def run(
             except TimeoutError as exc:
                 sys.stderr.write(f"reader: {exc}\n")
                 return 1
-    handler = logs.install(logs.log_dir(service.data_dir))
+    handler = logs.install(logs.log_dir(service.data_dir))  # before anything can fail
     window = MainWindow(service)
     window.show()
-    quit_on_signals(app)
+    # What the first paint does not need waits until the event loop runs.
+    QTimer.singleShot(0, lambda: quit_on_signals(app))
+    QTimer.singleShot(0, gc.enable)  # app.run_window turned it off for the start
     if server is not None:
         attach(server, window)
         QTimer.singleShot(0, lambda: server.dispatch(request))

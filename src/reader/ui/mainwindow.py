@@ -2,7 +2,8 @@
 
 The window keeps three pieces of state: the sidebar entry (a key), the search text and the
 article shown. Queries for the list and the sidebar counts run in the task runner's read pool;
-only showing one article (a primary-key lookup) happens on the GUI thread.
+only showing one article (a primary-key lookup) happens on the GUI thread. The first paint
+shows the start view saved when the window last closed (ui/startview.py), until they return.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ from reader.core.errors import feed_problem
 from reader.core.service import Service
 from reader.core.types import Article, Query
 from reader.ui import actions as window_actions
-from reader.ui import places
+from reader.ui import places, startview
 from reader.ui.commands import SELECT, ArticleCommands
 from reader.ui.dialogs import accounts as accounts_ui
-from reader.ui.dialogs.preferences import Preferences, save_preferences
 from reader.ui.models.articles import ArticleListModel
 from reader.ui.models.entries import ALL, Key, SidebarData, query_for
 from reader.ui.models.sidebar import SidebarModel
+from reader.ui.prefs import Preferences, save_preferences
 from reader.ui.refresh import RefreshController, RefreshStatus, RefreshSummary
 from reader.ui.subscriptions import Subscriptions
 from reader.ui.tasks import READ, WRITE, TaskRunner
@@ -50,6 +51,8 @@ from reader.ui.widgets.sidebar import SidebarPanel
 log = logging.getLogger(__name__)
 
 COUNTS_DELAY_MS = 150
+START_ROWS = ArticleListModel.BLOCK  # rows kept for the next start: a whole block, a screen
+START_QUERIES_MS = 300  # shown from the start view: the queries wait at most this for a paint
 # During a refresh the sidebar and the list follow at most this often: every update costs the
 # GUI thread work that the refresh's threads, holding the GIL, stretch into visible stalls.
 REFRESH_UPDATE_MS = 1500
@@ -91,16 +94,6 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.prefs = Preferences.load(service)
         self.runner = TaskRunner(self)
         self.runner.failed.connect(self.show_error)
-        self.sidebar_model = SidebarModel(self)
-        self.articles = ArticleListModel(service.articles_by_ids, self)
-        self.sidebar = SidebarPanel(self.sidebar_model)
-        self.list_panel = ArticleListPanel(self.articles)
-        self.table = self.list_panel.table
-        self.pane = ArticleView(local_root=service.data_dir)
-        self.welcome = WelcomePage()
-        self.refresher = RefreshController(service, self.runner, self)
-        self.refresh_status = RefreshStatus(self.refresher)
-        self.subscriptions = Subscriptions(self)
         self.folders: list[str] = []
         self.loaded = False  # the first sidebar load arrived
         self._key: Key = ALL
@@ -110,6 +103,25 @@ class MainWindow(ArticleCommands, QMainWindow):
         self._sidebar_loading = False
         self._sidebar_dirty = False
         self._closed = False
+        self._sidebar_data: SidebarData | None = None  # the last one loaded from the database
+        self._start_view_stale = False  # a refresh ended: save it at the next sidebar load
+        self.sidebar_shown = self.list_shown = False  # their content arrived (file or query)
+        self._queries_timer: QTimer | None = None  # the first queries wait for the first paint
+        start = startview.load(service.data_dir)
+        if start is None:  # the queries run meanwhile (in sqlite, mostly without the GIL)
+            self.reload_sidebar()
+        self.sidebar_model = SidebarModel(self)
+        self.articles = ArticleListModel(service.articles_by_ids, self)
+        self.sidebar = SidebarPanel(self.sidebar_model)
+        self.list_panel = ArticleListPanel(self.articles)
+        self.table = self.list_panel.table
+        self.pane = ArticleView(local_root=service.data_dir)
+        if start is None:
+            self.apply_filter()
+        self.welcome = WelcomePage()
+        self.refresher = RefreshController(service, self.runner, self)
+        self.refresh_status = RefreshStatus(self.refresher)
+        self.subscriptions = Subscriptions(self)
 
         self.setWindowTitle(self.tr("Reader"))
         self.content = QSplitter(Qt.Orientation.Vertical)
@@ -173,9 +185,22 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.apply_preferences(self.prefs)
 
         self.restore_state()
+        if start is not None:
+            self._show_start_view(start)
+            # The queries wait for the first paint (they would compete with it for the GIL),
+            # or a moment when the window is not shown.
+            self._queries_timer = QTimer(self, singleShot=True, interval=START_QUERIES_MS)
+            self._queries_timer.timeout.connect(self._start_queries)
+            self._queries_timer.start()
         self.sidebar.select_key(ALL)
-        self.reload_sidebar()
-        self.apply_filter()
+        self._filled = startview.WhenFilled(
+            {
+                self.table.viewport(): lambda: self.list_shown,
+                self.sidebar.feeds_view.viewport(): lambda: self.sidebar_shown,
+                self.sidebar.categories_view.viewport(): lambda: self.sidebar_shown,
+            },
+            self._on_filled,
+        )
         if self.prefs.refresh_on_start:
             QTimer.singleShot(1500, self.refresh_all)
 
@@ -286,6 +311,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         finally:
             self._restoring = False
         self.list_panel.set_count(len(ids))
+        self.list_shown = True
         self.table.empty_text = (
             self.tr("No articles match the search.")
             if self._search
@@ -320,6 +346,16 @@ class MainWindow(ArticleCommands, QMainWindow):
 
     def _apply_sidebar(self, data: SidebarData) -> None:
         self._sidebar_loading = False
+        self._sidebar_data = data
+        self._show_sidebar(data)
+        self.loaded = True
+        if self._start_view_stale and self._key == ALL and not self._search:
+            self.save_start_view()
+        if self._sidebar_dirty:
+            self._sidebar_dirty = False
+            self.reload_sidebar()
+
+    def _show_sidebar(self, data: SidebarData) -> None:
         bar = self.sidebar.categories_view.verticalScrollBar()
         scroll = bar.value()
         keep_order = self.refresher.running  # sorted again by the update after the refresh
@@ -333,10 +369,44 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.stack.setCurrentWidget(self.welcome if empty else self.content)
         self.tray.set_unread(data.counts.get("unread", 0))
         self.summary.setText(self._summary_text(data))
-        self.loaded = True
-        if self._sidebar_dirty:
-            self._sidebar_dirty = False
-            self.reload_sidebar()
+        self.sidebar_shown = True
+
+    # --- the start view (ui/startview.py) ---
+
+    def _show_start_view(self, view: startview.StartView) -> None:
+        """Show what the window showed when it last closed, until the queries return."""
+        self._show_sidebar(view.sidebar)
+        if view.ids:
+            self.articles.set_ids(view.ids, view.rows)
+            self.list_panel.set_count(len(view.ids))
+            self.list_shown = True
+
+    def _on_filled(self) -> None:
+        """The first paint with content is on screen."""
+        startview.trace_filled()
+        self._start_queries()
+
+    def _start_queries(self) -> None:
+        if self._queries_timer is None:
+            return  # started in __init__, or already
+        self._queries_timer.stop()
+        self._queries_timer = None
+        self.reload_sidebar()
+        self.apply_filter()
+
+    def save_start_view(self) -> None:
+        """Keep the sidebar and the unfiltered list's first rows for the next start."""
+        self._start_view_stale = False
+        data = self._sidebar_data
+        if data is None:
+            return  # nothing was loaded from the database: keep the file as it is
+        if self._key == ALL and not self._search:
+            ids = self.articles.ids
+            first = (self.articles.article_at(row) for row in range(min(len(ids), START_ROWS)))
+            rows = {article.id: article for article in first if article is not None}
+        else:
+            ids, rows = load_ids(self.service, Query(), None, START_ROWS)
+        startview.save(self.service.data_dir, startview.StartView(data, list(ids), rows))
 
     def _summary_text(self, data: SidebarData) -> str:
         feeds, failing = len(data.feeds), sum(1 for feed in data.feeds if feed.error)
@@ -393,6 +463,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self._refresh_pending = None
         self.statusBar().showMessage(summary.message(), 10_000)
         self.schedule_counts()
+        self._start_view_stale = True  # with the counts that follow
         self.apply_filter(keep_place=True)
         self.reload_shown_article()  # its full text or images may have arrived
         if summary.new and self.prefs.notify_new:
@@ -497,6 +568,10 @@ class MainWindow(ArticleCommands, QMainWindow):
             return
         self._closed = True
         self.save_state()
+        try:
+            self.save_start_view()
+        except Exception:  # a database error at close must not keep the window from closing
+            log.exception("could not save the start view")
         self.refresher.shutdown()
         self.syncer.cancel()
         self.runner.shutdown()

@@ -17,15 +17,18 @@ import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from reader.core.refresh_child import RefreshProcess, result_of
 from reader.core.service import Service
 from reader.core.types import UpdateResult
 from reader.ui import icons
 from reader.ui.tasks import NETWORK, TaskRunner, describe_error
+
+if TYPE_CHECKING:
+    from reader.core.refresh_child import RefreshProcess
 
 COALESCE_MS = 150
 log = logging.getLogger(__name__)
@@ -98,7 +101,7 @@ class RefreshController(QObject):
         self._service = service
         self._runner = runner
         self._cancel: threading.Event | None = None
-        self._process: RefreshProcess | None = None
+        self._process: RefreshProcess | None = None  # the running one (set by the worker)
         self._pending: list[UpdateResult] = []
         self._summary = RefreshSummary()
         self._timer = QTimer(self)
@@ -142,6 +145,8 @@ class RefreshController(QObject):
     # --- worker side ---
 
     def _work(self, feed_ids: list[int] | None, cancel: threading.Event) -> None:
+        from reader.core.refresh_child import RefreshProcess, result_of  # not needed at start
+
         process = self._process = RefreshProcess(self._service.data_dir, feed_ids)
         if cancel.is_set():  # cancelled while the child was starting
             process.cancel()

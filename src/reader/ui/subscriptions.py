@@ -14,13 +14,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.types import Feed, ImportReport
-from reader.desktop import resource
-from reader.ui.dialogs.addfeed import AddFeedDialog
-from reader.ui.dialogs.feeds import FeedPropertiesDialog, ask_text, confirm, inform
 from reader.ui.tasks import READ, WRITE, describe_error
 
 if TYPE_CHECKING:
+    from reader.core.storage.sync import Account
+    from reader.ui.dialogs.addfeed import AddFeedDialog
+    from reader.ui.dialogs.feeds import FeedPropertiesDialog
     from reader.ui.mainwindow import MainWindow
+
+# The dialogs are imported where they open: the window's start does not need them.
 
 
 def _read_bytes(path: str) -> bytes:
@@ -52,12 +54,22 @@ class Subscriptions(QObject):
     # --- feeds ---
 
     def add_feed(self, url: str = "") -> AddFeedDialog:
+        from reader.core.sync import engine
+        from reader.ui.dialogs.addfeed import AddFeedDialog
+
         key = self.w.current_key
         folder = key[1] if key[0] == "folder" else None
         dialog = AddFeedDialog(
-            self.w.service, self.w.runner, self.w.folders, self.w, url=url, folder=folder
+            self.w.service,
+            self.w.runner,
+            self.w.folders,
+            self.w,
+            url=url,
+            folder=folder,
+            accounts=engine.accounts(self.w.service),
         )
         dialog.added.connect(self._on_added)
+        dialog.queued.connect(self._on_queued)
         dialog.open()
         return dialog
 
@@ -73,7 +85,20 @@ class Subscriptions(QObject):
         self.w.reload_sidebar()
         self.w.show_key(("feed", feed.id))
 
+    def _on_queued(self, feed: Feed, account: Account) -> None:
+        """Subscribed through a sync account: sync now, which brings its articles."""
+        self.w.statusBar().showMessage(
+            self.tr("Subscribed to %1 through %2; its articles arrive with the sync.")
+            .replace("%1", feed.title or feed.url)
+            .replace("%2", account.url),
+            6000,
+        )
+        self.w.reload_sidebar()
+        self.w.syncer.start()
+
     def properties(self, feed_id: int) -> FeedPropertiesDialog | None:
+        from reader.ui.dialogs.feeds import FeedPropertiesDialog
+
         feed = self._feed(feed_id)
         if feed is None:
             return None
@@ -83,6 +108,8 @@ class Subscriptions(QObject):
         return dialog
 
     def unsubscribe(self, feed_id: int) -> None:
+        from reader.ui.dialogs.feeds import confirm
+
         feed = self._feed(feed_id)
         if feed is None:
             return
@@ -122,6 +149,8 @@ class Subscriptions(QObject):
     # --- folders ---
 
     def new_folder(self) -> None:
+        from reader.ui.dialogs.feeds import ask_text
+
         def create(name: str) -> None:
             self.w.runner.submit(
                 WRITE, self.w.service.add_folder, name, on_done=lambda _r: self._changed()
@@ -136,6 +165,8 @@ class Subscriptions(QObject):
         )
 
     def rename_folder(self, old: str) -> None:
+        from reader.ui.dialogs.feeds import ask_text
+
         def rename(new: str) -> None:
             if new == old:
                 return
@@ -159,6 +190,8 @@ class Subscriptions(QObject):
         )
 
     def delete_folder(self, name: str) -> None:
+        from reader.ui.dialogs.feeds import confirm
+
         confirm(
             self.w,
             self.tr("Delete folder"),
@@ -183,6 +216,8 @@ class Subscriptions(QObject):
 
     def import_suggested(self) -> None:
         """Subscribe to the starter feeds shipped with Reader (resources/samples)."""
+        from reader.desktop import resource
+
         self._import(lambda: resource("samples", "suggested.opml"))
 
     def _import(self, read: Callable[[], bytes]) -> None:
@@ -196,11 +231,15 @@ class Subscriptions(QObject):
         )
 
     def _import_failed(self, exc: BaseException) -> None:
+        from reader.ui.dialogs.feeds import inform
+
         inform(
             self.w, self.tr("Import OPML"), self.tr("Nothing was imported."), describe_error(exc)
         )
 
     def _imported(self, report: ImportReport) -> None:
+        from reader.ui.dialogs.feeds import inform
+
         n = report.imported
         text = (
             self.tr("Imported %Ln feed; skipped %1.", "", n)

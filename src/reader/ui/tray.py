@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from reader.ui import icons
 
 if TYPE_CHECKING:
-    from reader.ui.dialogs.preferences import Preferences
     from reader.ui.mainwindow import MainWindow
+    from reader.ui.prefs import Preferences
     from reader.ui.refresh import RefreshSummary
 
 

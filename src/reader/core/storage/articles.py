@@ -6,15 +6,18 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from reader.core.decide import Plan, StoredEntry
 from reader.core.errors import NotFoundError
-from reader.core.parse import ParsedEntry, category_key
 from reader.core.storage import images as image_store
 from reader.core.storage import search
 from reader.core.storage.db import in_chunks
 from reader.core.storage.feeds import delete_articles
 from reader.core.types import Article, ArticleDetail, Category, Enclosure, Query
+
+if TYPE_CHECKING:  # parsing loads when a refresh stores articles, not for the window's queries
+    from reader.core.decide import Plan, StoredEntry
+    from reader.core.parse import ParsedEntry
 
 _ROW = """
 SELECT a.id, a.feed_id, COALESCE(f.user_title, NULLIF(f.title, ''), a.source, f.url, ''),
@@ -42,6 +45,8 @@ def stored_entries(conn: sqlite3.Connection, feed_id: int) -> list[StoredEntry]:
     rows = conn.execute(
         "SELECT id, key, link, hash, starred FROM articles WHERE feed_id = ?", (feed_id,)
     )
+    from reader.core.decide import StoredEntry
+
     return [StoredEntry(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
 
 
@@ -157,6 +162,8 @@ class _CategoryIds:
         self.cache: dict[str, tuple[int, str]] = {}
 
     def get(self, name: str) -> int:
+        from reader.core.parse import category_key
+
         key = category_key(name)
         found = self.cache.get(key)
         if found is None:
@@ -261,6 +268,8 @@ def _ids_sql(conn: sqlite3.Connection, query: Query) -> tuple[str | None, list[o
     where: list[str] = []
     params: list[object] = []
     if query.category is not None:
+        from reader.core.parse import category_key
+
         row = conn.execute(
             "SELECT id FROM categories WHERE key = ?", (category_key(query.category),)
         ).fetchone()

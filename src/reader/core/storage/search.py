@@ -11,7 +11,6 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from reader.core.sanitize import html_to_text
 from reader.core.storage.db import in_chunks
 
 TEXT_VERSION = "1"
@@ -36,6 +35,8 @@ def index_many(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, str, str
 
 def unindex(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     """Remove articles from the index; call before their rows change or go."""
+    from reader.core.sanitize import html_to_text  # nh3: loaded by the writers only
+
     for chunk, marks in in_chunks(ids):
         rows = conn.execute(
             "SELECT a.id, a.title, a.author, c.content_html FROM articles a "
@@ -54,6 +55,8 @@ def ensure_current(conn: sqlite3.Connection) -> None:
     row = conn.execute("SELECT value FROM settings WHERE name = 'fts_text_version'").fetchone()
     if row and row[0] == TEXT_VERSION:
         return
+    from reader.core.sanitize import html_to_text
+
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")

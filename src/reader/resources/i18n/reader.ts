@@ -532,6 +532,22 @@
         <source>Subscribing and reading the feed…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Where to subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribing…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Article</name>
@@ -1572,6 +1588,10 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Subscribed to %1 through %2; its articles arrive with the sync.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

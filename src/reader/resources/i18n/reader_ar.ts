@@ -537,6 +537,22 @@
         <source>Subscribing and reading the feed…</source>
         <translation>جارٍ الاشتراك وقراءة الموجز…</translation>
     </message>
+    <message>
+        <source>Where to subscribe</source>
+        <translation>مكان الاشتراك</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Subscribe in:</source>
+        <translation>الاشتراك في:</translation>
+    </message>
+    <message>
+        <source>Subscribing…</source>
+        <translation>جارٍ الاشتراك…</translation>
+    </message>
 </context>
 <context>
     <name>Article</name>
@@ -1717,6 +1733,10 @@
             <numerusform>حُفظت %Ln مفضلة في %1.</numerusform>
             <numerusform>حُفظت %Ln مفضلة في %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Subscribed to %1 through %2; its articles arrive with the sync.</source>
+        <translation>اشتركت في %1 عبر %2؛ تصل مقالاته مع المزامنة.</translation>
     </message>
 </context>
 <context>

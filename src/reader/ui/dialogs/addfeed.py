@@ -1,5 +1,6 @@
 """The add-feed dialog: a feed or site URL, discovery in the background, a choice when a site
-offers several feeds, and errors shown inside the dialog."""
+offers several feeds, and errors shown inside the dialog. With sync accounts, the feed can be
+subscribed on one of their servers instead of on this computer (pushed at the next sync)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.service import Service
+from reader.core.storage.sync import Account
+from reader.core.types import Feed
 from reader.ui.tasks import NETWORK, TaskRunner, describe_error
 
 
@@ -44,6 +47,7 @@ class AddFeedDialog(QDialog):
     """
 
     added = Signal(object)
+    queued = Signal(object, object)  # (Feed, Account): subscribed through a sync account
 
     def __init__(
         self,
@@ -54,6 +58,7 @@ class AddFeedDialog(QDialog):
         *,
         url: str = "",
         folder: str | None = None,
+        accounts: Sequence[Account] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add feed"))
@@ -69,6 +74,12 @@ class AddFeedDialog(QDialog):
         self.url.setAccessibleName(self.tr("Address of the feed or site"))
         self.url.textEdited.connect(self._on_edited)
         self.folder = folder_box(folders, folder)
+        self.account = QComboBox()
+        self.account.setObjectName("account")
+        self.account.setAccessibleName(self.tr("Where to subscribe"))
+        self.account.addItem(self.tr("This computer"), None)
+        for account in accounts:
+            self.account.addItem(f"{account.user} — {account.url}", account)
         self.choices = QListWidget()
         self.choices.setObjectName("choices")
         self.choices.setAccessibleName(self.tr("Feeds found on the site"))
@@ -96,6 +107,8 @@ class AddFeedDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Address:"), self.url)
         form.addRow(self.tr("Folder:"), self.folder)
+        if accounts:
+            form.addRow(self.tr("Subscribe in:"), self.account)
         hint = QLabel(self.tr("Paste the address of a feed, or of a site: Reader finds its feeds."))
         hint.setWordWrap(True)
         hint.setEnabled(False)
@@ -160,20 +173,36 @@ class AddFeedDialog(QDialog):
 
     def _add(self, url: str) -> None:
         folder = self.folder.currentText().strip() or None
-        self._start(self.tr("Subscribing and reading the feed…"))
+        account: Account | None = self.account.currentData()
+        service = self._service
+
+        def work() -> Feed:
+            if account is None:
+                return service.add_feed(url, folder=folder)
+            # The server fetches it: this computer only queues the change for the next sync.
+            return service.feed(service.subscribe(url, folder=folder, account_id=account.id))
+
+        self._start(
+            self.tr("Subscribing and reading the feed…")
+            if account is None
+            else self.tr("Subscribing…")
+        )
         generation = self._generation
         self._runner.submit(
             NETWORK,
-            lambda: self._service.add_feed(url, folder=folder),
-            on_done=lambda feed: self._on_added(generation, feed),
+            work,
+            on_done=lambda feed: self._on_added(generation, feed, account),
             on_error=lambda exc: self._on_error(generation, exc),
         )
 
-    def _on_added(self, generation: int, feed: object) -> None:
+    def _on_added(self, generation: int, feed: object, account: Account | None = None) -> None:
         if self._stale(generation):
             return
         self._stop()
-        self.added.emit(feed)
+        if account is None:
+            self.added.emit(feed)
+        else:
+            self.queued.emit(feed, account)
         super().accept()
 
     def _on_error(self, generation: int, exc: BaseException) -> None:

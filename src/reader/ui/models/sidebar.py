@@ -90,7 +90,7 @@ class SidebarModel(QAbstractItemModel):
         self._feed_list: list[Feed] = []
         self._bold: QFont | None = None
         # Tooltips by what they say: a refresh re-reads thousands of mostly unchanged counts.
-        self._category_tips: dict[tuple[str, int, int], str] = {}
+        # (A category's is made when asked for: it says only its counts.)
         self._feed_tips: dict[tuple[object, ...], str] = {}
         self._count_texts: dict[tuple[str, int, int], str] = {}
         self._by_key: dict[Key, Node] | None = None  # index_for_key's map, rebuilt on demand
@@ -122,8 +122,10 @@ class SidebarModel(QAbstractItemModel):
         self._feed_list = list(data.feeds)
         self._replace(self._feeds, self._feed_nodes(data.feeds, data.folders))
         self._all_categories = list(data.categories)
-        if not (keep_order and self._counts_in_place()):
+        if not self._counts_in_place():
             self._replace(self._categories, self._category_nodes())
+        elif not keep_order:
+            self._sort_in_place(self._categories)
         self._keep_order = False
         self.refreshed.emit()
 
@@ -183,9 +185,6 @@ class SidebarModel(QAbstractItemModel):
 
     def _category_nodes(self) -> list[Node]:
         nodes = []
-        tips = self._category_tips
-        if len(tips) > 4 * len(self._all_categories) + 100:
-            tips.clear()
         if len(self._feed_tips) > 4 * len(self._feed_list) + 100:
             self._feed_tips.clear()
         for category in self._all_categories:
@@ -193,39 +192,39 @@ class SidebarModel(QAbstractItemModel):
                 continue
             node = Node(("category", category.name), category.name)
             node.unread, node.total = category.unread, category.articles
-            tip_key = (category.name, category.unread, category.articles)
-            tip = tips.get(tip_key)
-            if tip is None:
-                tip = tips[tip_key] = f"{category.name}: " + self._unread_of(
-                    category.unread, category.articles
-                )
-            node.tooltip = tip
             nodes.append(node)
         return nodes
 
     def _counts_in_place(self) -> bool:
-        """During a refresh, when the same categories are shown: update their counts in the
-        existing rows (quietly, see _replace), without building thousands of new nodes.
-        False when categories came or went (then _replace does the work)."""
+        """When the same categories are shown: update their counts in the existing rows
+        (quietly, see _replace), without building thousands of new nodes (20-30 ms of the GUI
+        thread at the end of a refresh). False when categories came or went (then _replace
+        does the work)."""
         text = self._filter
         shown = {c.name: c for c in self._all_categories if not text or text in c.name.casefold()}
         rows = self._categories.children
         if len(shown) != len(rows) or any(row.key[1] not in shown for row in rows):
             return False
-        tips = self._category_tips
         for row in rows:
             category = shown[row.key[1]]
             if row.unread != category.unread or row.total != category.articles:
                 row.unread, row.total = category.unread, category.articles
-                tip_key = (category.name, category.unread, category.articles)
-                tip = tips.get(tip_key)
-                if tip is None:
-                    tip = tips[tip_key] = f"{category.name}: " + self._unread_of(
-                        category.unread, category.articles
-                    )
-                row.tooltip = tip
                 self._stale.add(CATEGORIES)
         return True
+
+    def _sort_in_place(self, parent: Node) -> None:
+        """Rows of updated counts (_counts_in_place) into the data's order, then announced."""
+        text = self._filter
+        keys = [
+            ("category", c.name)
+            for c in self._all_categories
+            if not text or text in c.name.casefold()
+        ]
+        if [child.key for child in parent.children] != keys:
+            self._reorder(parent, self._index_of(parent), keys)
+        if parent.key in self._stale and parent.children:
+            self._stale.discard(parent.key)
+            self._changed(parent, 0, len(parent.children) - 1)
 
     def _replace(self, parent: Node, nodes: list[Node]) -> None:
         """Make parent's children match nodes (by key), changing as few rows as possible.
@@ -310,19 +309,28 @@ class SidebarModel(QAbstractItemModel):
         self.dataChanged.emit(self.index(first, 0, index), self.index(last, 1, index))
 
     def widest_count(self, section: Key) -> str:
-        """The longest count text shown under a section (FEEDS also covers the smart views)."""
+        """The longest count text shown under a section (FEEDS also covers the smart views).
+
+        Found from the numbers (how many digits each count text has), then only the widest
+        is formatted: formatting thousands of counts at each update cost the GUI thread ~10 ms.
+        """
         parent = self._categories if section == CATEGORIES else self._feeds
-        texts = [""]
+        widest, most = None, 0
 
         def walk(node: Node) -> None:
+            nonlocal widest, most
             for child in node.children:
-                texts.append(self._count_text(child))
+                size = _count_chars(child)
+                if size > most:
+                    widest, most = child, size
                 walk(child)
 
         walk(parent)
         if section != CATEGORIES:
-            texts.extend(self._count_text(view) for view in self._views)
-        return max(texts, key=len)
+            for view in self._views:
+                if _count_chars(view) > most:
+                    widest, most = view, _count_chars(view)
+        return self._count_text(widest) if widest is not None else ""
 
     # --- lookups ---
 
@@ -404,10 +412,11 @@ class SidebarModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return node.label if column == 0 else self._count_text(node)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip or None
+            return self._tooltip(node) or None
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 1 and kind != "section":
             # "2/7" read aloud as words: the count's meaning, as in the tooltip.
-            return node.tooltip.replace("\n", ", ") if node.tooltip else self._count_text(node)
+            tip = self._tooltip(node)
+            return tip.replace("\n", ", ") if tip else self._count_text(node)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icon(node)
         if role == Qt.ItemDataRole.FontRole:
@@ -420,6 +429,11 @@ class SidebarModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _tooltip(self, node: Node) -> str:
+        if node.key[0] == "category":
+            return f"{node.label}: " + self._unread_of(node.unread, node.total)
+        return node.tooltip
 
     def _n(self, number: int) -> str:
         """A count in the interface's locale ("1,234"; Arabic-Indic digits in Arabic)."""
@@ -531,3 +545,23 @@ class SidebarModel(QAbstractItemModel):
         for part in filter(None, raw.split(",")):
             self.feed_dropped.emit(int(part), folder)
         return True
+
+
+def _digits(number: int) -> int:
+    """Characters of a count as shown: its digits and a group separator every three."""
+    length = len(str(number))
+    return length + (length - 1) // 3
+
+
+def _count_chars(node: Node) -> int:
+    """How long the count text of a row is (the same cases as SidebarModel._format_count)."""
+    kind = node.key[0]
+    if kind == "section":
+        return 0
+    if kind == "starred":
+        return _digits(node.total) if node.total else 0
+    if kind == "category":
+        if 0 < node.unread < node.total:
+            return _digits(node.unread) + 1 + _digits(node.total)
+        return _digits(node.total)
+    return _digits(node.unread) if node.unread else 0
