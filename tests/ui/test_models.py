@@ -180,9 +180,7 @@ def test_sidebar_model_keeps_rows_across_moves_reorders_and_removals(qapp, qtmod
     assert model.index(news.row(), 1, news.parent()).data() == "7"
 
 
-def test_sidebar_reorders_the_same_categories_in_place_when_counts_change(
-    qapp, qtmodeltester
-):
+def test_sidebar_reorders_the_same_categories_in_place_when_counts_change(qapp, qtmodeltester):
     """The same categories with new counts (the update after a refresh): the rows are sorted
     into the data's order, the selection follows its row, and the counts are announced."""
     model = SidebarModel()
