@@ -376,14 +376,30 @@ def article_detail(conn: sqlite3.Connection, article_id: int) -> ArticleDetail:
 
 
 def categories(conn: sqlite3.Connection, *, starred_only: bool = False) -> list[Category]:
-    where = "WHERE a.starred = 1" if starred_only else ""
+    """Categories with their article and unread counts, the most used first."""
+    if starred_only:
+        rows = conn.execute(
+            """SELECT c.name, COUNT(*), SUM(a.read = 0) FROM article_categories ac
+                JOIN categories c ON c.id = ac.category_id
+                JOIN articles a ON a.id = ac.article_id WHERE a.starred = 1
+                GROUP BY c.id ORDER BY COUNT(*) DESC, c.key"""
+        )
+        return [Category(r[0], r[1], r[2] or 0) for r in rows]
+    # Totals from the links alone (grouped in their primary key's order); unread counts from
+    # the unread articles (their partial index) to their links. Joining every link to its
+    # article row for `read` took 2.5 times as long (240,000 links: 0.24 s against 0.09 s).
     rows = conn.execute(
-        f"""SELECT c.name, COUNT(*), SUM(a.read = 0) FROM article_categories ac
-            JOIN categories c ON c.id = ac.category_id
-            JOIN articles a ON a.id = ac.article_id {where}
-            GROUP BY c.id ORDER BY COUNT(*) DESC, c.key"""
+        """SELECT c.name, t.n, COALESCE(u.n, 0)
+            FROM (SELECT category_id, COUNT(*) AS n FROM article_categories
+                  GROUP BY category_id) t
+            JOIN categories c ON c.id = t.category_id
+            LEFT JOIN (SELECT ac.category_id, COUNT(*) AS n
+                       FROM articles a CROSS JOIN article_categories ac ON ac.article_id = a.id
+                       WHERE a.read = 0 GROUP BY ac.category_id) u
+                ON u.category_id = t.category_id
+            ORDER BY t.n DESC, c.key"""
     )
-    return [Category(r[0], r[1], r[2] or 0) for r in rows]
+    return [Category(r[0], r[1], r[2]) for r in rows]
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
