@@ -406,7 +406,11 @@ class MainWindow(ArticleCommands, QMainWindow):
             rows = {article.id: article for article in first if article is not None}
         else:
             ids, rows = load_ids(self.service, Query(), None, START_ROWS)
-        startview.save(self.service.data_dir, startview.StartView(data, list(ids), rows))
+        view = startview.StartView(data, list(ids), rows)
+        if self._closed:
+            startview.save(self.service.data_dir, view)
+        else:  # writing 100,000 ids and the sidebar took the GUI thread ~45 ms
+            self.runner.submit(WRITE, startview.save, self.service.data_dir, view)
 
     def _summary_text(self, data: SidebarData) -> str:
         feeds, failing = len(data.feeds), sum(1 for feed in data.feeds if feed.error)

@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import sys
+import threading
 import time
 from array import array
 from collections.abc import Callable, Iterable
@@ -79,7 +80,7 @@ def save(data_dir: Path, view: StartView) -> None:
         "rows": _rows(view.rows.values()),
     }
     target = path(data_dir)
-    temporary = target.with_name(f".{FILE_NAME}.{os.getpid()}.tmp")
+    temporary = target.with_name(f".{FILE_NAME}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         with open(temporary, "wb") as out:
             out.write(json.dumps(document, ensure_ascii=False).encode("utf-8") + b"\n")
