@@ -13,6 +13,7 @@ has ended.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Sequence
@@ -118,6 +119,9 @@ class RefreshController(QObject):
         if self._cancel is not None:
             return False
         cancel = self._cancel = threading.Event()
+        # The window's objects stay out of the garbage collections its refresh updates trigger:
+        # a full one scans them all on the GUI thread (20-100 ms with 100,000 articles).
+        gc.freeze()
         self._summary = RefreshSummary()
         self._pending = []
         ids = list(feed_ids) if feed_ids is not None else None
@@ -207,6 +211,7 @@ class RefreshController(QObject):
         self._summary.cancelled = cancel.is_set()
         self._summary.failure = failure
         self._cancel = None
+        gc.unfreeze()
         self.finished.emit(self._summary)
 
 
