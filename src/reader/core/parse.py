@@ -16,7 +16,6 @@ import re
 import signal
 import threading
 import time
-import unicodedata
 import xml.sax
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -28,6 +27,8 @@ from urllib.parse import urljoin
 from reader.core import encoding
 from reader.core.errors import WEB_PAGE_MESSAGE, ParseError
 from reader.core.sanitize import clean_html, clean_text, direction, html_to_text
+from reader.core.types import TRIM as _TRIM
+from reader.core.types import category_key
 
 MAX_ENTRIES = 5000  # a feed with more is cut (newest-first order is the feed's own)
 # More "<" than this is no real feed (the corpus's most has 20,000; 20 MB of article HTML about
@@ -79,12 +80,6 @@ class ParsedFeed:
 
 # Trimmed from both ends of a category name: white space and invisible marks (zero-width
 # space/joiners, LRM/RLM/ALM, word joiner, BOM), so "\u200fسوريا\u200f" and "Syria\u200b" match.
-_TRIM = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u061c\u2060\ufeff"
-
-
-def category_key(name: str) -> str:
-    """The identity of a category: 'Syria', 'syria' and 'SYRIA' are one; works for Arabic too."""
-    return unicodedata.normalize("NFC", name).strip(_TRIM).casefold().strip()
 
 
 def parse_feed(body: bytes, headers: dict[str, str] | None, url: str) -> ParsedFeed:

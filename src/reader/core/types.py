@@ -5,7 +5,16 @@ Field names are a contract: the CLI's --json output is built from them with `asd
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+
+# Spaces and invisible characters trimmed from category names (NBSP, zero-width, bidi marks).
+TRIM = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u061c\u2060\ufeff"
+
+
+def category_key(name: str) -> str:
+    """The identity of a category: 'Syria', 'syria' and 'SYRIA' are one; works for Arabic too."""
+    return unicodedata.normalize("NFC", name).strip(TRIM).casefold().strip()
 
 
 @dataclass(frozen=True, slots=True)

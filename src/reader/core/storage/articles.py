@@ -13,7 +13,7 @@ from reader.core.storage import images as image_store
 from reader.core.storage import search
 from reader.core.storage.db import in_chunks
 from reader.core.storage.feeds import delete_articles
-from reader.core.types import Article, ArticleDetail, Category, Enclosure, Query
+from reader.core.types import Article, ArticleDetail, Category, Enclosure, Query, category_key
 
 if TYPE_CHECKING:  # parsing loads when a refresh stores articles, not for the window's queries
     from reader.core.decide import Plan, StoredEntry
@@ -162,8 +162,6 @@ class _CategoryIds:
         self.cache: dict[str, tuple[int, str]] = {}
 
     def get(self, name: str) -> int:
-        from reader.core.parse import category_key
-
         key = category_key(name)
         found = self.cache.get(key)
         if found is None:
@@ -268,8 +266,6 @@ def _ids_sql(conn: sqlite3.Connection, query: Query) -> tuple[str | None, list[o
     where: list[str] = []
     params: list[object] = []
     if query.category is not None:
-        from reader.core.parse import category_key
-
         row = conn.execute(
             "SELECT id FROM categories WHERE key = ?", (category_key(query.category),)
         ).fetchone()

@@ -21,14 +21,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from reader.core.decide import Plan
 from reader.core.errors import NotFoundError
-from reader.core.parse import ParsedEntry, build_entry, categories_of
 from reader.core.storage import articles as article_store
 from reader.core.storage.db import in_chunks
 from reader.core.sync.remote import RemoteArticle
+
+if TYPE_CHECKING:  # parsing loads when a sync stores articles, not for a queued star or read
+    from reader.core.parse import ParsedEntry
 
 KINDS = ("ttrss", "greader")
 _CHUNK = 500
@@ -244,6 +246,8 @@ def mapped_ids(conn: sqlite3.Connection, account_id: int, remote_ids: Sequence[s
 
 def entry_of(article: RemoteArticle, base: str) -> ParsedEntry:
     """The article as a refresh would have parsed it: sanitized HTML, plain text, categories."""
+    from reader.core.parse import build_entry, categories_of
+
     return build_entry(
         guid=article.guid,
         link=article.link,
@@ -275,6 +279,8 @@ def store_articles(
     (their state is merged by `apply_state`). An article whose feed is not local is stored
     only if it is starred (a favorite outlives its feed), with its source name from `sources`.
     """
+    from reader.core.decide import Plan
+
     known = mapped_ids(conn, account_id, [a.id for a in articles])
     groups: dict[int | None, list[tuple[RemoteArticle, ParsedEntry]]] = {}
     for article in articles:
