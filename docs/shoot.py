@@ -1,12 +1,13 @@
 """Drive the real window under Xvfb and take a screenshot of the whole screen (import -window root).
 
-usage: shoot.py DATA_DIR OUT.png KEY_KIND KEY_ARG ARTICLE_TITLE_PREFIX [--star]
+usage: shoot.py DATA_DIR OUT.png KEY_KIND KEY_ARG ARTICLE_TITLE_PREFIX
 
 Example (the README's screenshot; READER_THEME=dark or READER_LANG=ar for the others):
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/shoot.py DATA docs/screenshot.png \
         category Syria "Syria Sentences"
 DATA is a data dir made with `reader --data-dir DATA add URL` for feeds of ../shared/corpus
-served on 127.0.0.1 (python3 -m http.server).
+served on 127.0.0.1 (python3 -m http.server); star the article first for the README's
+(`reader --data-dir DATA star ID`).
 """
 
 import subprocess
