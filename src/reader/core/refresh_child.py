@@ -106,9 +106,13 @@ class RefreshProcess:
             self._wait()
 
     def errors(self) -> str:
-        """What the child wrote on stderr (for the log)."""
+        """What the child wrote on stderr (for the log); call once it has ended (closes it)."""
+        if self._stderr.closed:
+            return ""
         self._stderr.seek(0)
-        return self._stderr.read().decode("utf-8", "replace")
+        text = self._stderr.read().decode("utf-8", "replace")
+        self._stderr.close()
+        return text
 
     def _wait(self) -> int:
         code = self._proc.wait()
