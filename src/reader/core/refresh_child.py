@@ -34,7 +34,6 @@ from reader.core.types import UpdateResult
 
 MODULE = "reader.core.refresh_child"
 NICENESS = 10
-STOP_SECONDS = 5.0  # after a cancel, how long the child gets to stop between two feeds
 
 
 class RefreshFailed(ReaderError):
@@ -95,15 +94,6 @@ class RefreshProcess:
             self._proc.stdin.flush()
         except (OSError, ValueError):
             pass  # it has already ended
-
-    def stop(self, timeout: float = STOP_SECONDS) -> None:
-        """Cancel and wait for the child; terminate it if it does not stop in time."""
-        self.cancel()
-        try:
-            self._proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self._proc.terminate()  # safe: every store is a transaction
-            self._wait()
 
     def errors(self) -> str:
         """What the child wrote on stderr (for the log); call once it has ended (closes it)."""

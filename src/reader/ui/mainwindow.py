@@ -84,8 +84,8 @@ def load_sidebar(service: Service) -> SidebarData:
     )
 
 
-def save_start_view(service: Service, data: SidebarData) -> None:
-    """The start view from the database (runs in a worker)."""
+def store_start_view(service: Service, data: SidebarData) -> None:
+    """Save the start view, its list read from the database (runs in a worker)."""
     ids, rows = load_ids(service, Query(), None, START_ROWS)
     startview.save(service.data_dir, startview.StartView(data, ids, rows))
 
@@ -410,7 +410,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         if data is None:
             return  # nothing was loaded from the database: keep the file as it is
         if not self._closed:
-            self.runner.submit(WRITE, save_start_view, self.service, data)
+            self.runner.submit(WRITE, store_start_view, self.service, data)
             return
         if self._key == ALL and not self._search:
             ids = self.articles.ids
