@@ -125,6 +125,10 @@ def launch(
     """
     full_env = {**os.environ, **env, "DISPLAY": display}
     full_env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen, not offscreen
+    # As installed: pip writes every module's bytecode, but a shell with
+    # PYTHONDONTWRITEBYTECODE (this sandbox's) would make each start compile Reader's sources
+    # again (35 modules, ~60 ms). The untimed first launch writes the cache.
+    full_env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory(prefix="reader-trace-") as folder, open(log, "ab") as out:
         trace = Path(folder) / "start.trace"
         full_env["READER_TRACE_START"] = str(trace)

@@ -15,11 +15,13 @@ def test_sidebar_model_passes_the_model_tester(qapp, qtmodeltester, service):
     model = SidebarModel()
     model.set_data(load_sidebar(service))
     qtmodeltester.check(model)
+    qtmodeltester.check(model.categories)
     model.set_category_filter("syr")
     model.set_data(load_sidebar(service))  # counts only: same shape
     service.set_starred(service.article_ids(Query(category="Syria"))[:1], True)
     model.set_data(load_sidebar(service))
     qtmodeltester.check(model)
+    qtmodeltester.check(model.categories)
 
 
 def test_sidebar_shows_views_feeds_and_categories_with_counts(qapp, service):
@@ -31,10 +33,14 @@ def test_sidebar_shows_views_feeds_and_categories_with_counts(qapp, service):
     assert model.index(all_row.row(), 1).data() == str(counts["unread"])
     syria = model.index_for_key(("category", "Syria"))
     assert syria.isValid()
-    assert model.index(syria.row(), 1, syria.parent()).data() == "2"  # all unread
+    assert syria.siblingAtColumn(1).data() == "2"  # all unread
+    assert model.categories.tooltip(syria) == "Syria: 2 unread of 2"
     service.set_read(service.article_ids(Query(category="Syria"))[:1], True)
     model.set_data(load_sidebar(service))
-    assert model.index(syria.row(), 1, syria.parent()).data() == "1/2"  # unread/total
+    assert syria.siblingAtColumn(1).data() == "1/2"  # unread/total
+    assert syria.siblingAtColumn(1).data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Syria: 1 unread of 2"
+    )
     assert model.index_for_key(("category", "سوريا")).isValid()
     feeds = {f.title: f for f in service.feeds()}
     news = model.index_for_key(("feed", feeds["World News"].id))
@@ -154,6 +160,7 @@ def test_sidebar_model_keeps_rows_across_moves_reorders_and_removals(qapp, qtmod
         )
     )
     qtmodeltester.check(model)
+    qtmodeltester.check(model.categories)
     syria = QPersistentModelIndex(model.index_for_key(("category", "Syria")))
     feed3 = QPersistentModelIndex(model.index_for_key(("feed", 3)))
     # Categories reorder by count, one vanishes, one appears; feed 1 leaves its folder,
@@ -167,11 +174,10 @@ def test_sidebar_model_keeps_rows_across_moves_reorders_and_removals(qapp, qtmod
     )
     assert syria.isValid() and syria.data() == "Syria" and syria.row() == 1
     assert feed3.isValid() and feed3.data() == "Feed 3"
-    names = [
-        model.index(r, 0, model.index_for_key(CATEGORIES)).data()
-        for r in range(model.rowCount(model.index_for_key(CATEGORIES)))
-    ]
+    categories = model.categories
+    names = [categories.index(r, 0).data() for r in range(categories.rowCount())]
     assert names == ["Sport", "Syria", "Health"]
+    assert model.key_of(categories.index(2, 0)) == ("category", "Health")
     assert not model.index_for_key(("feed", 2)).isValid()
     assert not model.index_for_key(("folder", "Empty")).isValid()
     assert model.index_for_key(("feed", 1)).parent() == model.index_for_key(FEEDS)
@@ -187,20 +193,25 @@ def test_sidebar_reorders_the_same_categories_in_place_when_counts_change(qapp, 
     feeds = [(1, None, 3)]
     model.set_data(_data(feeds, [("Syria", 5, 2), ("Economy", 3, 0), ("Sport", 2, 2)], []))
     sport = QPersistentModelIndex(model.index_for_key(("category", "Sport")))
+    categories = model.categories
     announced: list[tuple[int, int]] = []
-    model.dataChanged.connect(lambda first, last, *_: announced.append((first.row(), last.row())))
+    categories.dataChanged.connect(
+        lambda first, last, *_: announced.append((first.row(), last.row()))
+    )
     model.set_data(_data(feeds, [("Sport", 900, 12), ("Syria", 5, 2), ("Economy", 3, 0)], []))
-    categories = model.index_for_key(CATEGORIES)
     rows = [
-        (model.index(r, 0, categories).data(), model.index(r, 1, categories).data())
-        for r in range(model.rowCount(categories))
+        (categories.index(r, 0).data(), categories.index(r, 1).data())
+        for r in range(categories.rowCount())
     ]
     assert rows == [("Sport", "12/900"), ("Syria", "2/5"), ("Economy", "3")]
     assert sport.isValid() and sport.row() == 0
-    assert (0, 2) in announced
+    assert sport.data(Qt.ItemDataRole.FontRole).bold()  # unread ones are bold
+    assert categories.index(2, 0).data(Qt.ItemDataRole.FontRole) is None
+    assert announced  # the views repaint the new counts
     assert model.widest_count(CATEGORIES) == "12/900"
     assert model.widest_count(FEEDS) == "3"
     qtmodeltester.check(model)
+    qtmodeltester.check(categories)
 
 
 def test_arabic_titles_are_aligned_right(qapp, service):
@@ -213,31 +224,26 @@ def test_arabic_titles_are_aligned_right(qapp, service):
     assert english.data(Qt.ItemDataRole.TextAlignmentRole) is None
 
 
-def test_sidebar_during_a_refresh_updates_counts_in_their_rows(qapp, qtmodeltester, service):
-    """A refresh's updates change counts without re-sorting or signalling thousands of rows;
-    the update after it sorts and announces them."""
+def test_sidebar_during_a_refresh_keeps_category_rows_in_place(qapp, qtmodeltester):
+    """During a refresh new counts show at once but rows do not move (nor jump under the
+    user's pointer) and new categories come last; the update after it sorts them."""
     model = SidebarModel()
-    model.set_data(load_sidebar(service))
-    syria = model.index_for_key(("category", "Syria"))
-    row = syria.row()
-    changed: list[tuple[int, int, bool]] = []
-    model.dataChanged.connect(
-        lambda first, last, *_: changed.append(
-            (first.row(), last.row(), model.key_of(first.parent()) == CATEGORIES)
-        )
-    )
-    service.set_read(service.article_ids(Query(category="Syria"))[:1], True)
-    model.set_data(load_sidebar(service), keep_order=True)
-    assert model.index(row, 1, syria.parent()).data() == "1/2"  # shown at once, same row
-    assert model.index_for_key(("category", "Syria")).row() == row
-    assert not [c for c in changed if c[2]]  # no signal over the category rows yet
-    model.set_data(load_sidebar(service))  # the refresh ended
-    spans = [c for c in changed if c[2]]
-    assert spans and spans[0][0] <= row <= spans[0][1]
-    assert (
-        model.index(model.index_for_key(("category", "Syria")).row(), 1, syria.parent()).data()
-        == "1/2"
-    )
+    feeds = [(1, None, 3)]
+    model.set_data(_data(feeds, [("Syria", 5, 2), ("Economy", 3, 0), ("Sport", 2, 2)], []))
+    categories = model.categories
+
+    def rows() -> list[tuple[str, str]]:
+        return [
+            (categories.index(r, 0).data(), categories.index(r, 1).data())
+            for r in range(categories.rowCount())
+        ]
+
+    during = [("Sport", 900, 12), ("Health", 40, 40), ("Syria", 5, 2), ("Economy", 3, 0)]
+    model.set_data(_data(feeds, during, []), keep_order=True)
+    assert rows() == [("Syria", "2/5"), ("Economy", "3"), ("Sport", "12/900"), ("Health", "40")]
+    model.set_data(_data(feeds, during, []))  # the refresh ended
+    assert rows() == [("Sport", "12/900"), ("Health", "40"), ("Syria", "2/5"), ("Economy", "3")]
+    qtmodeltester.check(categories)
     qtmodeltester.check(model)
 
 

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
 
 from reader import cli
 from reader.core.service import Service
@@ -69,7 +68,7 @@ def test_the_window_closes_with_a_start_view_and_shows_it_before_any_query(
     assert {f.title for f in again.sidebar_model.feeds} == {f.title for f in service.feeds()}
     syria = again.sidebar_model.index_for_key(("category", "سوريا"))
     counts = next(c for c in service.categories() if c.name == "سوريا")
-    assert syria.data(Qt.ItemDataRole.ToolTipRole) == (
+    assert again.sidebar_model.categories.tooltip(syria) == (
         f"سوريا: {counts.unread} unread of {counts.articles}"
     )
     assert _count_of(again, ALL) == str(service.counts()["unread"])

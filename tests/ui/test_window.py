@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QMessageBox
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QHelpEvent, QTextDocument
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from ui_helpers import anchor_point, click_anchor, click_row
 
 from reader.core.service import Service
-from reader.core.types import Query, UpdateResult
+from reader.core.types import Category, Query, UpdateResult
 from reader.ui import mainwindow
 from reader.ui.mainwindow import MainWindow
 from reader.ui.models.entries import STARRED
@@ -53,6 +54,42 @@ def test_clicking_a_category_in_the_sidebar_filters_the_list(qtbot, window, serv
     arabic = service.article_ids(Query(category="سوريا"))
     qtbot.waitUntil(lambda: window.articles.ids == arabic)
     assert window.articles.index(0, 0).data() == "استئناف المحادثات في دمشق"
+
+
+def test_a_chosen_category_stays_chosen_when_a_refresh_reorders_the_categories(
+    qtbot, window, service
+):
+    view = window.sidebar.categories_view
+    qtbot.waitUntil(lambda: window.sidebar_model.index_for_key(("category", "Syria")).isValid())
+    click_row(qtbot, view, window.sidebar_model.index_for_key(("category", "Syria")))
+    qtbot.waitUntil(lambda: window.current_key == ("category", "Syria"))
+    data = mainwindow.load_sidebar(service)
+    # New counts put other categories first and bring a new one: Syria's row moves down.
+    bigger = [Category("Brand new", 500, 500)] + [
+        dataclasses.replace(c, articles=c.articles + 100)
+        for c in data.categories
+        if c.name != "Syria"
+    ]
+    syria = next(c for c in data.categories if c.name == "Syria")
+    window._show_sidebar(dataclasses.replace(data, categories=[*bigger, syria]))
+    names = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+    assert names[0] == "Brand new" and names[-1] == "Syria"
+    selected = view.selectionModel().selectedRows()
+    assert [index.data() for index in selected] == ["Syria"]
+    assert window.sidebar.current_key() == ("category", "Syria")
+    assert window.current_key == ("category", "Syria")
+
+
+@pytest.mark.qt_log_ignore(  # a tooltip raises its window: offscreen has no window manager
+    "This plugin does not support raise", "This plugin does not support propagateSizeHints"
+)
+def test_a_category_tooltip_says_its_counts_in_words(qtbot, window):
+    view = window.sidebar.categories_view
+    qtbot.waitUntil(lambda: window.sidebar_model.index_for_key(("category", "Syria")).isValid())
+    center = view.visualRect(window.sidebar_model.index_for_key(("category", "Syria"))).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, center, view.viewport().mapToGlobal(center))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.text() == "Syria: 2 unread of 2"
 
 
 def test_clicking_a_category_chip_in_the_pane_filters_the_list(qtbot, window, service):

@@ -802,6 +802,14 @@
     </message>
 </context>
 <context>
+    <name>CategoryModel</name>
+    <message>
+        <location filename="../../ui/models/categories.py" line="+1"/>
+        <source>%1 unread of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FeedPropertiesDialog</name>
     <message>
         <location filename="../../ui/dialogs/feeds.py" line="+51"/>

@@ -66,6 +66,12 @@ def runs(rows: list[int]) -> list[tuple[int, int]]:
     return found
 
 
+def digits(number: int) -> int:
+    """Characters of a count as shown: its digits and a group separator every three."""
+    length = len(str(number))
+    return length + (length - 1) // 3
+
+
 def query_for(key: Key) -> Query | None:
     """The article filter for a sidebar entry; None for section headers."""
     kind = key[0]

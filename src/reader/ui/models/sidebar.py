@@ -1,11 +1,12 @@
-"""The sidebar tree: smart views, feeds in folders, and categories, each with its counts.
+"""The sidebar tree: smart views and feeds in folders, each with its counts; and the categories.
 
 Top level: "All articles", "Unread", "Favorites", then a "Feeds" section (folders holding
-feeds, then feeds outside any folder) and a "Categories" section (sorted by article count,
-narrowed by a filter text). Every entry has a stable key (models/entries.py). An update
-changes as few rows as it can: removed and added entries become row removals and inserts,
-a new order becomes a layout change, and only rows whose text changed get dataChanged, so
-selection and expansion survive a refresh and thousands of categories stay cheap.
+feeds, then feeds outside any folder). The categories (sorted by article count, narrowed by
+a filter text) are a model of their own, `categories` (models/categories.py), which this one
+fills and whose keys it resolves too. Every entry has a stable key (models/entries.py). An
+update changes as few rows as it can: removed and added entries become row removals and
+inserts, a new order becomes a layout change, and only rows whose text changed get
+dataChanged, so selection and expansion survive a refresh.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.core.types import Category, Feed, Folder
+from reader.core.types import Feed, Folder
 from reader.ui import icons
+from reader.ui.models.categories import CategoryModel
 from reader.ui.models.entries import (
     ALL,
     CATEGORIES,
@@ -38,6 +40,7 @@ from reader.ui.models.entries import (
     Key,
     Node,
     SidebarData,
+    digits,
     runs,
 )
 
@@ -49,7 +52,6 @@ _FLAGS = {  # by entry kind, computed once: views ask for every row they lay out
     "all": _SELECTABLE,
     "unread": _SELECTABLE,
     "starred": _SELECTABLE,
-    "category": _SELECTABLE | Qt.ItemFlag.ItemNeverHasChildren,
     "feed": _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren,
     "folder": _SELECTABLE | Qt.ItemFlag.ItemIsDropEnabled,
     "section": _ENABLED,
@@ -62,8 +64,8 @@ class SidebarModel(QAbstractItemModel):
 
     Signals:
         feed_dropped(int, object): a feed was dragged onto a folder (str) or out of one (None).
-        refreshed(): new data or a new filter was applied (views resize their count column
-            and repaint).
+        refreshed(): new data or a new category filter was applied (views resize their count
+            column and repaint).
     """
 
     KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -83,14 +85,11 @@ class SidebarModel(QAbstractItemModel):
             Node(STARRED, self.tr("Favorites")),
         ]
         self._feeds = Node(FEEDS, self.tr("Feeds"))
-        self._categories = Node(CATEGORIES, self.tr("Categories"))
-        self._root.adopt([*self._views, self._feeds, self._categories])
-        self._all_categories: list[Category] = []
-        self._filter = ""
+        self._root.adopt([*self._views, self._feeds])
+        self.categories = CategoryModel(self)
         self._feed_list: list[Feed] = []
         self._bold: QFont | None = None
-        # Tooltips by what they say: a refresh re-reads thousands of mostly unchanged counts.
-        # (A category's is made when asked for: it says only its counts.)
+        # Tooltips by what they say: a refresh re-reads hundreds of mostly unchanged counts.
         self._feed_tips: dict[tuple[object, ...], str] = {}
         self._count_texts: dict[tuple[str, int, int], str] = {}
         self._by_key: dict[Key, Node] | None = None  # index_for_key's map, rebuilt on demand
@@ -120,25 +119,20 @@ class SidebarModel(QAbstractItemModel):
         )
         self._changed(self._root, 0, len(self._views) - 1)  # three rows: always repaint
         self._feed_list = list(data.feeds)
+        if len(self._feed_tips) > 4 * len(self._feed_list) + 100:
+            self._feed_tips.clear()
         self._replace(self._feeds, self._feed_nodes(data.feeds, data.folders))
-        self._all_categories = list(data.categories)
-        if not self._counts_in_place():
-            self._replace(self._categories, self._category_nodes())
-        elif not keep_order:
-            self._sort_in_place(self._categories)
+        self.categories.set_categories(data.categories, keep_order=keep_order)
         self._keep_order = False
         self.refreshed.emit()
 
     def set_category_filter(self, text: str) -> None:
-        text = text.strip().casefold()
-        if text != self._filter:
-            self._filter = text
-            self._replace(self._categories, self._category_nodes())
+        if self.categories.set_filter(text):
             self.refreshed.emit()
 
     @property
     def category_filter(self) -> str:
-        return self._filter
+        return self.categories.filter_text
 
     @property
     def feeds(self) -> list[Feed]:
@@ -146,7 +140,7 @@ class SidebarModel(QAbstractItemModel):
 
     @property
     def category_count(self) -> int:
-        return len(self._all_categories)
+        return self.categories.total
 
     def _feed_nodes(self, feeds: Sequence[Feed], folders: Sequence[Folder]) -> list[Node]:
         by_folder: dict[str, list[Node]] = {f.name: [] for f in folders}
@@ -183,57 +177,13 @@ class SidebarModel(QAbstractItemModel):
             nodes.append(folder)
         return nodes + loose
 
-    def _category_nodes(self) -> list[Node]:
-        nodes = []
-        if len(self._feed_tips) > 4 * len(self._feed_list) + 100:
-            self._feed_tips.clear()
-        for category in self._all_categories:
-            if self._filter and self._filter not in category.name.casefold():
-                continue
-            node = Node(("category", category.name), category.name)
-            node.unread, node.total = category.unread, category.articles
-            nodes.append(node)
-        return nodes
-
-    def _counts_in_place(self) -> bool:
-        """When the same categories are shown: update their counts in the existing rows
-        (quietly, see _replace), without building thousands of new nodes (20-30 ms of the GUI
-        thread at the end of a refresh). False when categories came or went (then _replace
-        does the work)."""
-        text = self._filter
-        shown = {c.name: c for c in self._all_categories if not text or text in c.name.casefold()}
-        rows = self._categories.children
-        if len(shown) != len(rows) or any(row.key[1] not in shown for row in rows):
-            return False
-        for row in rows:
-            category = shown[row.key[1]]
-            if row.unread != category.unread or row.total != category.articles:
-                row.unread, row.total = category.unread, category.articles
-                self._stale.add(CATEGORIES)
-        return True
-
-    def _sort_in_place(self, parent: Node) -> None:
-        """Rows of updated counts (_counts_in_place) into the data's order, then announced."""
-        text = self._filter
-        keys = [
-            ("category", c.name)
-            for c in self._all_categories
-            if not text or text in c.name.casefold()
-        ]
-        if [child.key for child in parent.children] != keys:
-            self._reorder(parent, self._index_of(parent), keys)
-        if parent.key in self._stale and parent.children:
-            self._stale.discard(parent.key)
-            self._changed(parent, 0, len(parent.children) - 1)
-
     def _replace(self, parent: Node, nodes: list[Node]) -> None:
         """Make parent's children match nodes (by key), changing as few rows as possible.
 
         Existing nodes are kept (so selection, current item and expansion survive): vanished
         keys are removed, new keys appended, then rows are reordered with a layout change
-        (unless the order is kept, see set_data),
-        and only rows whose text changed get a dataChanged. With thousands of categories
-        this keeps a refresh's count updates cheap for the views.
+        (unless the order is kept, see set_data), and only rows whose text changed get a
+        dataChanged.
         """
         index = self._index_of(parent)
         wanted = {node.key: node for node in nodes}
@@ -314,7 +264,9 @@ class SidebarModel(QAbstractItemModel):
         Found from the numbers (how many digits each count text has), then only the widest
         is formatted: formatting thousands of counts at each update cost the GUI thread ~10 ms.
         """
-        parent = self._categories if section == CATEGORIES else self._feeds
+        if section == CATEGORIES:
+            return self.categories.widest_count()
+        parent = self._feeds
         widest, most = None, 0
 
         def walk(node: Node) -> None:
@@ -326,10 +278,9 @@ class SidebarModel(QAbstractItemModel):
                 walk(child)
 
         walk(parent)
-        if section != CATEGORIES:
-            for view in self._views:
-                if _count_chars(view) > most:
-                    widest, most = view, _count_chars(view)
+        for view in self._views:
+            if _count_chars(view) > most:
+                widest, most = view, _count_chars(view)
         return self._count_text(widest) if widest is not None else ""
 
     # --- lookups ---
@@ -347,6 +298,9 @@ class SidebarModel(QAbstractItemModel):
         return node
 
     def index_for_key(self, key: Key) -> QModelIndex:
+        """The entry's index: in this model, or in `categories` for a category."""
+        if key[0] == "category":
+            return self.categories.index_for(key[1])
         by_key = self._by_key
         if by_key is None:
             by_key = self._by_key = {}
@@ -359,6 +313,9 @@ class SidebarModel(QAbstractItemModel):
         return QModelIndex() if found is None else self._index_of(found)
 
     def key_of(self, index: AnyIndex) -> Key | None:
+        """The key of an index of this model or of `categories`."""
+        if index.model() is self.categories:
+            return self.categories.key_of(index)
         return self._node(index).key if index.isValid() else None
 
     # --- Qt model API ---
@@ -412,10 +369,10 @@ class SidebarModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return node.label if column == 0 else self._count_text(node)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node) or None
+            return node.tooltip or None
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 1 and kind != "section":
             # "2/7" read aloud as words: the count's meaning, as in the tooltip.
-            tip = self._tooltip(node)
+            tip = node.tooltip
             return tip.replace("\n", ", ") if tip else self._count_text(node)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icon(node)
@@ -429,11 +386,6 @@ class SidebarModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def _tooltip(self, node: Node) -> str:
-        if node.key[0] == "category":
-            return f"{node.label}: " + self._unread_of(node.unread, node.total)
-        return node.tooltip
 
     def _n(self, number: int) -> str:
         """A count in the interface's locale ("1,234"; Arabic-Indic digits in Arabic)."""
@@ -459,11 +411,6 @@ class SidebarModel(QAbstractItemModel):
             return ""
         if kind == "starred":
             return self._n(node.total) if node.total else ""
-        if kind == "category":
-            # unread/total when some are read; one number when all or none are unread.
-            if 0 < node.unread < node.total:
-                return f"{self._n(node.unread)}/{self._n(node.total)}"
-            return self._n(node.total)
         return self._n(node.unread) if node.unread else ""
 
     def _icon(self, node: Node) -> Any:
@@ -478,8 +425,6 @@ class SidebarModel(QAbstractItemModel):
             return icons.folder()
         if kind == "feed":
             return icons.warning() if node.error else icons.feed()
-        if kind == "category":
-            return icons.tag()
         return None
 
     def _bold_font(self) -> QFont:
@@ -547,21 +492,11 @@ class SidebarModel(QAbstractItemModel):
         return True
 
 
-def _digits(number: int) -> int:
-    """Characters of a count as shown: its digits and a group separator every three."""
-    length = len(str(number))
-    return length + (length - 1) // 3
-
-
 def _count_chars(node: Node) -> int:
     """How long the count text of a row is (the same cases as SidebarModel._format_count)."""
     kind = node.key[0]
     if kind == "section":
         return 0
     if kind == "starred":
-        return _digits(node.total) if node.total else 0
-    if kind == "category":
-        if 0 < node.unread < node.total:
-            return _digits(node.unread) + 1 + _digits(node.total)
-        return _digits(node.total)
-    return _digits(node.unread) if node.unread else 0
+        return digits(node.total) if node.total else 0
+    return digits(node.unread) if node.unread else 0

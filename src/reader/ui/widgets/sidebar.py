@@ -1,21 +1,34 @@
 """The sidebar: smart views and feeds on top, categories with a filter box below.
 
-Both trees show the same SidebarModel: the upper one hides the "Categories" section, the lower
-one is rooted at it. One entry is selected across the two; selecting it emits `selected`.
+The upper tree shows the SidebarModel, the lower one its `categories` model. One entry is
+selected across the two; selecting it emits `selected`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSignalBlocker,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
+    QStyleOptionViewItem,
+    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +44,20 @@ _SELECT_ROW = (
 )
 
 
-def _tree(model: SidebarModel, name: str) -> QTreeView:
+class _CountsDelegate(RoomyDelegate):
+    """Counts in the palette's quiet text colour (the categories' model is C++ items, which
+    would keep a colour of the old palette after a theme change)."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if index.column() == 1:
+            placeholder = option.palette.brush(QPalette.ColorRole.PlaceholderText)
+            option.palette.setBrush(QPalette.ColorRole.Text, placeholder)
+
+
+def _tree(model: QAbstractItemModel, name: str) -> QTreeView:
     view = QTreeView()
     view.setObjectName(name)
     view.setModel(model)
@@ -74,9 +100,11 @@ class SidebarPanel(QWidget):
         self.feeds_view.setDropIndicatorShown(True)
         self.feeds_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.feeds_view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.categories_view = _tree(model, "categories")
+        self.categories_view = _tree(model.categories, "categories")
+        self.categories_view.setItemDelegate(_CountsDelegate(self.categories_view, extra=4))
         self.categories_view.setAccessibleName(self.tr("Categories"))
         self.categories_view.setRootIsDecorated(False)
+        self.categories_view.viewport().installEventFilter(self)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter categories"))
         self.filter.setAccessibleName(self.tr("Filter categories"))
@@ -122,8 +150,22 @@ class SidebarPanel(QWidget):
         self.feeds_view.expanded.connect(lambda index: self._on_fold(index, True))
         model.rowsInserted.connect(self._on_rows_inserted)
         model.refreshed.connect(self._fit_counts)
-        model.modelReset.connect(self._fix_roots)
-        self._fix_roots()
+        model.modelReset.connect(self._expand_feeds)
+        self._expand_feeds()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A category's tooltip, made when asked for (see CategoryModel.tooltip)."""
+        if event.type() == QEvent.Type.ToolTip and watched is self.categories_view.viewport():
+            assert isinstance(event, QHelpEvent)
+            index = self.categories_view.indexAt(event.pos())
+            text = self.model.categories.tooltip(index)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.categories_view)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     # --- selection ---
 
@@ -131,7 +173,7 @@ class SidebarPanel(QWidget):
         for view in (self.feeds_view, self.categories_view):
             rows = view.selectionModel().selectedRows()
             if rows:
-                return self.model.key_of(rows[0])
+                return self.model.key_of(rows[0])  # of either model
         return None
 
     def select_key(self, key: Key) -> bool:
@@ -171,7 +213,7 @@ class SidebarPanel(QWidget):
     def _choose_first_category(self) -> None:
         """Enter in the filter box: show the first category left, and go to the list of them."""
         view = self.categories_view
-        first = self.model.index(0, 0, view.rootIndex())
+        first = self.model.categories.index(0, 0)
         if first.isValid():
             self._choose(view, first)
             view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -202,12 +244,9 @@ class SidebarPanel(QWidget):
         if key is not None:
             self.context_menu.emit(key, view.viewport().mapToGlobal(pos))
 
-    # --- keeping the two trees rooted right ---
+    # --- keeping the feeds open ---
 
-    def _fix_roots(self) -> None:
-        categories = self.model.index_for_key(CATEGORIES)
-        self.categories_view.setRootIndex(categories)
-        self.feeds_view.setRowHidden(categories.row(), QModelIndex(), True)
+    def _expand_feeds(self) -> None:
         self.feeds_view.expand(self.model.index_for_key(FEEDS))
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -218,7 +257,7 @@ class SidebarPanel(QWidget):
                 if key and key[0] == "folder" and key[1] not in self.collapsed:
                     self.feeds_view.expand(index)
         if not parent.isValid():
-            self._fix_roots()
+            self._expand_feeds()
 
     def _fit_counts(self) -> None:
         for view, section in ((self.feeds_view, FEEDS), (self.categories_view, CATEGORIES)):
