@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.core.types import Article, Query
 from reader.ui.mainwindow import load_sidebar
 from reader.ui.models.articles import ArticleListModel
+from reader.ui.models.categories import FIRST_ROWS
 from reader.ui.models.entries import ALL, CATEGORIES, FEEDS, STARRED, SidebarData
 from reader.ui.models.sidebar import SidebarModel
 
@@ -264,3 +265,29 @@ def test_article_model_takes_rows_loaded_in_a_worker(qapp):
     assert calls == []  # the first rows came with the ids: no query on the GUI thread
     assert model.index(block, 0).data() == f"A{1000 - block}"
     assert len(calls) == 1
+
+
+def test_thousands_of_categories_show_a_screenful_first_then_all(qtbot):
+    """The window's first paint waits for a screenful of categories, not for all of them;
+    the rest follow as soon as the event loop runs, and a lookup never misses one."""
+    model = SidebarModel()
+    many = [(f"Topic {n:04}", 5000 - n, n % 3) for n in range(2000)]
+    model.set_data(_data([(1, None, 3)], many, []))
+    categories = model.categories
+    assert categories.rowCount() == FIRST_ROWS
+    assert [categories.index(r, 0).data() for r in range(3)] == [
+        "Topic 0000",
+        "Topic 0001",
+        "Topic 0002",
+    ]
+    qtbot.waitUntil(lambda: categories.rowCount() == 2000)
+    names = [categories.index(r, 0).data() for r in range(categories.rowCount())]
+    assert names == [name for name, _total, _unread in many]
+    assert categories.index(1999, 1).data() == f"1/{QLocale().toString(3001)}"
+
+    # Asked for one that is not built yet (a start that reselects the last category): found.
+    again = SidebarModel()
+    again.set_data(_data([(1, None, 3)], many, []))
+    found = again.index_for_key(("category", "Topic 1500"))
+    assert found.isValid() and found.data() == "Topic 1500"
+    assert again.categories.rowCount() == 2000

@@ -39,6 +39,18 @@ _RIGHT = int(
 _LEFT = int(
     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 )
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_SPOKEN = int(Qt.ItemDataRole.AccessibleTextRole)
+_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+_ARTICLE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+# The roles data() answers; views ask for a dozen others at every cell.
+_ANSWERED = frozenset(
+    {_DISPLAY, _FONT, _TOOLTIP, _ALIGNMENT, _DECORATION, _SPOKEN, _ID_ROLE, _ARTICLE_ROLE}
+)
 
 
 def _is_rtl(text: str) -> bool:
@@ -67,8 +79,8 @@ class ArticleListModel(QAbstractTableModel):
         "",
         QT_TRANSLATE_NOOP("ArticleListModel", "Categories"),
     )
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    ArticleRole = Qt.ItemDataRole.UserRole + 2
+    IdRole = _ID_ROLE
+    ArticleRole = _ARTICLE_ROLE
     BLOCK = 200
     MAX_BLOCKS = 32
 
@@ -242,34 +254,40 @@ class ArticleListModel(QAbstractTableModel):
     # flags(): QAbstractTableModel's C++ default (enabled, selectable, never has children)
     # is kept on purpose: QTreeView asks it for every row when the model resets.
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell at each paint (about 1,250 calls): the
+        # roles the model does not answer leave first, and roles are compared as ints.
+        if role not in _ANSWERED:
             return None
-        row, column = index.row(), index.column()
-        if not 0 <= row < len(self._ids):
+        row = index.row()
+        ids = self._ids
+        if not 0 <= row < len(ids) or not index.isValid():
             return None
         if role == self.IdRole:
-            return self._ids[row]
+            return ids[row]
         article = self.article_at(row)
         if article is None:
             return None
+        column = index.column()
+        if role == _DISPLAY:
+            return self._display(article, column)
         if role == self.ArticleRole:
             return article
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(article, column)
-        if role == Qt.ItemDataRole.FontRole and not article.read and column == self.TITLE:
-            return self._bold_font()
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _FONT:
+            return self._bold_font() if not article.read and column == self.TITLE else None
+        if role == _TOOLTIP:
             return self._tooltip(article, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TITLE:
+        if role == _ALIGNMENT:
+            if column != self.TITLE:
+                return None
             if _is_rtl(article.title):
                 return _RIGHT
             return (
                 _LEFT if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else None
             )
-        if role == Qt.ItemDataRole.DecorationRole and column == self.STAR:
-            return icons.star(True) if article.starred else None
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.STAR:
+        if role == _DECORATION:
+            return icons.star(True) if article.starred and column == self.STAR else None
+        if column == self.STAR:  # _SPOKEN
             return self.tr("In favorites") if article.starred else self.tr("Not in favorites")
         return None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +24,11 @@ _RANK = Qt.ItemDataRole.UserRole + 10  # the row's place in the engine's order, 
 _SPOKEN = Qt.ItemDataRole.AccessibleTextRole
 _FONT = Qt.ItemDataRole.FontRole
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# An empty model filled with more rows than this builds these first and the rest a moment
+# later (or at the next update, whichever comes first): the window's first paint needs a
+# screenful, not 2,000 rows (~15 ms). A zero timer would run before that paint.
+FIRST_ROWS = 100
+REST_AFTER_MS = 250
 
 
 def number_format(locale: QLocale) -> Callable[[int], str]:
@@ -37,7 +42,13 @@ def number_format(locale: QLocale) -> Callable[[int], str]:
 
 class CategoryModel(QStandardItemModel):
     """Two columns: the category's name and its count ("unread/total", or one number when all
-    or none are unread). Rows follow the order of the data given; a filter text narrows them."""
+    or none are unread). Rows follow the order of the data given; a filter text narrows them.
+
+    Signals:
+        completed(): the rows held back from a first fill were added (see FIRST_ROWS).
+    """
+
+    completed = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(0, 2, parent)
@@ -47,6 +58,7 @@ class CategoryModel(QStandardItemModel):
         self._rows: dict[str, tuple[QStandardItem, QStandardItem]] = {}
         self._counts: dict[str, tuple[int, int]] = {}  # name -> (unread, total) as shown
         self._order: list[str] = []  # the names in row order
+        self._held_back = False  # rows of a first fill still to add (see FIRST_ROWS)
         self._n = number_format(QLocale())
         self._unread_of = self.tr("%1 unread of %2")
         self._icon = icons.tag()
@@ -80,6 +92,7 @@ class CategoryModel(QStandardItemModel):
         return len(self._all)
 
     def _update(self, keep_order: bool) -> None:
+        self._held_back = False
         self._unread_of = self.tr("%1 unread of %2")
         text = self._filter
         shown = [c for c in self._all if not text or text in c.name.casefold()]
@@ -93,13 +106,23 @@ class CategoryModel(QStandardItemModel):
             self._order = [name for name in self._order if name in wanted]
         self._update_counts(shown)
         fresh = [c for c in shown if c.name not in self._rows]
+        if not self._order and len(fresh) > FIRST_ROWS:
+            fresh = fresh[:FIRST_ROWS]
+            self._held_back = True
+            QTimer.singleShot(REST_AFTER_MS, self._complete)
         root = self.invisibleRootItem()
         for category in fresh:
             pair = self._rows[category.name] = self._new_row(category)
             root.appendRow(list(pair))
         self._order += [c.name for c in fresh]
-        if not keep_order and self._order != list(wanted):
+        if not keep_order and not self._held_back and self._order != list(wanted):
             self._sort(list(wanted))
+
+    def _complete(self) -> None:
+        """Add the rows a first fill held back."""
+        if self._held_back:
+            self._update(False)
+            self.completed.emit()
 
     def _update_counts(self, shown: list[Category]) -> None:
         """New counts into existing rows, then one dataChanged over them for the views
@@ -167,6 +190,8 @@ class CategoryModel(QStandardItemModel):
         return None if item is None else ("category", item.text())
 
     def index_for(self, name: str) -> QModelIndex:
+        if self._held_back and name not in self._rows:
+            self._complete()
         pair = self._rows.get(name)
         return QModelIndex() if pair is None else self.indexFromItem(pair[0])
 

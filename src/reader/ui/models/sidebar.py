@@ -87,6 +87,7 @@ class SidebarModel(QAbstractItemModel):
         self._feeds = Node(FEEDS, self.tr("Feeds"))
         self._root.adopt([*self._views, self._feeds])
         self.categories = CategoryModel(self)
+        self.categories.completed.connect(self.refreshed)
         self._feed_list: list[Feed] = []
         self._bold: QFont | None = None
         # Tooltips by what they say: a refresh re-reads hundreds of mostly unchanged counts.

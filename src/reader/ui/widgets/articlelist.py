@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui import icons
 from reader.ui.models.articles import ArticleListModel
+from reader.ui.widgets.viewport import own_viewport
 
 SEARCH_DELAY_MS = 250
 
@@ -59,6 +60,7 @@ class ArticleTable(QTableView):
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self.setObjectName("articles")
         self.setAccessibleName(self.tr("Articles"))
         self.setAccessibleDescription(

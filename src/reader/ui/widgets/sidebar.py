@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from reader.ui.models.entries import CATEGORIES, FEEDS, Key
 from reader.ui.models.sidebar import SidebarModel
 from reader.ui.widgets.articlelist import RoomyDelegate
+from reader.ui.widgets.viewport import own_viewport
 
 _NO_UPDATE = QItemSelectionModel.SelectionFlag.NoUpdate
 _SELECT_ROW = (
@@ -59,7 +60,9 @@ class _CountsDelegate(RoomyDelegate):
 
 def _tree(model: QAbstractItemModel, name: str) -> QTreeView:
     view = QTreeView()
+    own_viewport(view)
     view.setObjectName(name)
+    view.header().setStretchLastSection(False)  # before the model: no relayout for it
     view.setModel(model)
     view.setItemDelegate(RoomyDelegate(view, extra=4))
     view.setIndentation(14)
@@ -71,7 +74,6 @@ def _tree(model: QAbstractItemModel, name: str) -> QTreeView:
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     view.setFrameShape(QTreeView.Shape.NoFrame)
     header = view.header()
-    header.setStretchLastSection(False)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     # Not ResizeToContents: that measures every row (thousands of categories) on each update.
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
