@@ -14,7 +14,7 @@ from typing import Any
 from feedparser.api import StrictFeedParser
 from feedparser.datetimes import _parse_date
 from feedparser.mixin import _FeedParserMixin
-from feedparser.urls import _urljoin
+from feedparser.urls import _urifixer, _urljoin
 from lxml import etree
 
 from reader.core.parse import (
@@ -152,6 +152,13 @@ def _utf8(body: bytes, headers: dict[str, str]) -> bool:
     return not _C1_CONTROL.search(body)
 
 
+def _clean_uri(uri: str) -> str:
+    """feedparser's clean-up of a permalink, `_urljoin("", uri)`: it only drops the extra
+    slashes after "scheme://", so a URI without them is returned as it is (no regex sub)."""
+    match = _urifixer.match(uri)
+    return _urljoin("", uri) if match and match.group(2) else uri
+
+
 def _text(element: Any) -> str:
     if len(element):
         raise _Unsupported  # markup inside a text element: feedparser's rules apply
@@ -239,7 +246,7 @@ def _rss_item(item: Any, base: str, language: str | None) -> ParsedEntry:
     updated = _date(fields.get(f"{DC}date")) or published  # feedparser's fallback
     guid = fields.get("guid") or None
     if guid and guid_is_link:
-        guid = _urljoin("", guid)  # feedparser's clean-up of permalink guids
+        guid = _clean_uri(guid)  # feedparser's clean-up of permalink guids
     return build_entry(
         guid=guid,
         link=link,
@@ -264,7 +271,7 @@ def _media(item: Any, name: str) -> list[dict[str, str]]:
     for element in item.iter(f"{MEDIA}{name}"):
         attrs = {str(k).lower(): v for k, v in element.attrib.items()}
         if name == "thumbnail" and not attrs.get("url") and (element.text or "").strip():
-            attrs["url"] = _urljoin("", element.text.strip())
+            attrs["url"] = _clean_uri(element.text.strip())
         found.append(attrs)
     return found
 
@@ -296,7 +303,7 @@ def _atom(root: Any, url: str) -> ParsedFeed:
     language = root.get(XML_LANG)
     site = _alternate(root)
     if site is None and (feed_id := root.find(f"{ATOM}id")) is not None and _text(feed_id):
-        site = _urljoin("", _text(feed_id))  # feedparser takes a feed's id as its link
+        site = _clean_uri(_text(feed_id))  # feedparser takes a feed's id as its link
     site_url = http_url(resolve(site, url))
     entries = []
     for entry in root.iterfind(f"{ATOM}entry"):
@@ -353,7 +360,7 @@ def _atom_entry(entry: Any, base: str, language: str | None) -> ParsedEntry:
     guid_element = fields.get(f"{ATOM}id")
     guid = _text(guid_element) if guid_element is not None else None
     if guid:
-        guid = _urljoin("", guid)  # feedparser treats an Atom id like a permalink guid
+        guid = _clean_uri(guid)  # feedparser treats an Atom id like a permalink guid
     link = _alternate(entry)
     if link is None and guid:
         link = guid  # feedparser treats an id as a permalink when no alternate link exists

@@ -41,12 +41,13 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 
 from reader.core import fetch as fetching
 from reader.core.errors import FetchError, InvalidURLError, UnreachableError
+from reader.core.links import join
 from reader.core.storage import images as store
 from reader.core.storage.db import in_chunks, transaction
 
@@ -114,16 +115,23 @@ _RESERVED = re.compile(r"(^|\.)(example|test|invalid|example\.(com|net|org))(:\d
 
 def image_sources(content_html: str, base: str | None = None) -> list[tuple[str, str]]:
     """(src as written, absolute URL) of each image in the HTML; unusable URLs left out."""
-    finder = _ImageFinder()
     # Only the image tags matter: parsing just them is ~50x cheaper than the whole article.
-    tags = "".join(_IMAGE_TAG.findall(content_html or ""))
-    try:
-        finder.feed(tags)
-        finder.close()
-    except Exception:  # HTMLParser is lenient; a pathological input must not stop a refresh
-        log.debug("image scan failed", exc_info=True)
+    tags = _IMAGE_TAG.findall(content_html or "")
+    if all(_PLAIN_IMG.fullmatch(tag) for tag in tags):
+        # Sanitized HTML has only these (lower case, double quotes, no reference): what
+        # HTMLParser would find, without it (it cost a refresh's parse workers 10%).
+        sources = (dict(_ATTRIBUTE.findall(tag)).get("src") for tag in tags)
+        raws = [src for src in sources if src]
+    else:
+        finder = _ImageFinder()
+        try:
+            finder.feed("".join(tags))
+            finder.close()
+        except Exception:  # HTMLParser is lenient; a pathological input must not stop a refresh
+            log.debug("image scan failed", exc_info=True)
+        raws = finder.found
     found = []
-    for raw in finder.found:
+    for raw in raws:
         url = _absolute(raw, base)
         if url is not None:
             found.append((raw, url))
@@ -148,7 +156,7 @@ def _absolute(raw: str, base: str | None) -> str | None:
     if not raw or raw.startswith("data:"):
         return None
     try:
-        url = urljoin(base, raw) if base else raw
+        url = join(base, raw) if base else raw
         url = url.split("#", 1)[0]
         parts = urlsplit(url)
     except ValueError:
@@ -161,6 +169,10 @@ def _absolute(raw: str, base: str | None) -> str | None:
 _IMAGE_TAG = re.compile(
     r"""<(?:img|source|/?picture)\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE
 )
+
+
+_PLAIN_IMG = re.compile(r'<img(?:\s+[a-z-]+="[^"<>&]*")*\s*/?>')
+_ATTRIBUTE = re.compile(r'\s([a-z-]+)="([^"]*)"')
 
 
 class _ImageFinder(HTMLParser):

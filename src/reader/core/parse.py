@@ -22,11 +22,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from reader.core import encoding
 from reader.core.errors import WEB_PAGE_MESSAGE, ParseError
-from reader.core.sanitize import clean_html, clean_text, direction, html_to_text
+from reader.core.links import join
+from reader.core.sanitize import (
+    clean_html,
+    clean_html_text,
+    clean_text,
+    direction,
+    html_to_text,
+)
 from reader.core.types import TRIM as _TRIM
 from reader.core.types import category_key
 
@@ -309,7 +315,7 @@ def build_entry(
     if picture and picture not in content and html.escape(picture) not in content:
         shown = f'<p><img src="{html.escape(picture)}" alt=""></p>{content.strip()}'
     body_html = clean_html(shown.strip(), base)
-    text = html_to_text(body_html)
+    text = clean_html_text(body_html)
     if summary_html and summary_html != content:
         summary = html_to_text(summary_html[: SUMMARY_CHARS * 8])[:SUMMARY_CHARS]
     else:
@@ -442,7 +448,7 @@ def resolve(href: Any, base: str | None) -> str | None:
         return None
     href = href.strip()
     try:
-        return urljoin(base, href) if base else href
+        return join(base, href) if base else href
     except ValueError:
         return None
 
@@ -502,7 +508,7 @@ def _json_entry(
     if image and image not in html_body:
         html_body = f'<p><img src="{image}" alt=""></p>' + html_body
     body_html = clean_html(html_body, base)
-    text = html_to_text(body_html)
+    text = clean_html_text(body_html)
     summary = clean_text(_str(item.get("summary")), limit=SUMMARY_CHARS) or text[:SUMMARY_CHARS]
     published = _iso_epoch(item.get("date_published"))
     updated = _iso_epoch(item.get("date_modified"))
