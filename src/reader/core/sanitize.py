@@ -171,26 +171,23 @@ def _is_http(url: str | None) -> bool:
 
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment, whitespace collapsed (for titles, search and summaries)."""
-    if not fragment:
-        return ""
-    if "<" in fragment:
-        fragment = _TAG.sub("", _BLOCK_TAG.sub(" ", fragment))
-    return _plain(fragment)
+    return _plain(fragment, _BLOCK_TAG)
 
 
 def clean_html_text(cleaned: str) -> str:
     """`html_to_text` of `clean_html`'s output, twice as fast there: nh3 writes tag names in
     lower case, so the block tags are matched case-sensitively (the same text, proven on the
     corpus by tests/unit/test_refresh_fast_paths.py)."""
-    if not cleaned:
+    return _plain(cleaned, _CLEAN_BLOCK_TAG)
+
+
+def _plain(fragment: str, block_tags: re.Pattern[str]) -> str:
+    """Block tags made spaces, other tags removed, character references decoded, control
+    characters removed, white space collapsed."""
+    if not fragment:
         return ""
-    if "<" in cleaned:
-        cleaned = _TAG.sub("", _CLEAN_BLOCK_TAG.sub(" ", cleaned))
-    return _plain(cleaned)
-
-
-def _plain(fragment: str) -> str:
-    """Character references decoded, control characters removed, white space collapsed."""
+    if "<" in fragment:
+        fragment = _TAG.sub("", block_tags.sub(" ", fragment))
     source = html.unescape(fragment)
     # str.split() splits on exactly the characters `\s` matches; it is ten times faster here.
     text = " ".join(source.split())
