@@ -6,8 +6,10 @@ Also: the engine never loads Qt (a subprocess imports reader.core.service and lo
 from __future__ import annotations
 
 import gzip
+import socket
 import subprocess
 import sys
+import threading
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -238,6 +240,66 @@ def test_trickling_server_is_cut_at_the_deadline(client, feed_server, where: str
     elapsed = time.monotonic() - started
     assert elapsed < 4, f"the deadline of 1 s held the fetch for {elapsed:.1f} s"
     assert "1 seconds" in str(info.value) or "in time" in str(info.value)
+
+
+@pytest.fixture
+def keep_alive_server() -> Iterator[str]:
+    """An HTTP/1.1 server that keeps connections open: /ok answers a small feed, any other
+    path starts its answer and then trickles header bytes, one every 0.2 s, for a minute."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve(conn: socket.socket) -> None:
+        pending = b""
+        with conn:
+            while not stop.is_set():
+                while b"\r\n\r\n" not in pending:
+                    data = conn.recv(4096)
+                    if not data:
+                        return
+                    pending += data
+                head, pending = pending.split(b"\r\n\r\n", 1)
+                if head.split(b" ")[1] == b"/ok":
+                    body = b"<rss version='2.0'><channel><title>ok</title></channel></rss>"
+                    conn.sendall(
+                        b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+                    )
+                    continue
+                conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                for _ in range(300):
+                    if stop.wait(0.2):
+                        return
+                    try:
+                        conn.sendall(b"x")
+                    except OSError:
+                        return
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    listener.close()
+
+
+def test_trickling_headers_on_a_kept_alive_connection_are_cut_at_the_deadline(
+    client, keep_alive_server
+) -> None:
+    """A second request on a reused connection: no new connection tells the watchdog its
+    socket, and the server's bytes keep each read under its timeout."""
+    assert fetch(client, f"{keep_alive_server}/ok").status == 200
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="1 seconds"):
+        fetch(client, f"{keep_alive_server}/slow", deadline=1)
+    elapsed = time.monotonic() - started
+    assert elapsed < 4, f"the deadline of 1 s held the fetch for {elapsed:.1f} s"
+    assert fetch(client, f"{keep_alive_server}/ok").status == 200  # the client still works
 
 
 def test_refresh_with_a_trickling_feed_finishes_the_others(

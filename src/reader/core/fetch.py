@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import httpcore
 import httpx
 
 from reader import __version__
@@ -105,14 +106,77 @@ def new_client(*, max_connections: int = 64) -> httpx.Client:
     no_cookies = http.cookiejar.CookieJar(
         policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[])
     )
+    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=32)
+    transport = httpx.HTTPTransport(limits=limits, trust_env=False)
+    _track_sockets(transport)
     return httpx.Client(
         cookies=no_cookies,
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
         timeout=httpx.Timeout(15.0, connect=10.0),
-        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=32),
+        transport=transport,
         follow_redirects=False,
         trust_env=False,
     )
+
+
+# The socket each thread reads or writes for its request, so that a deadline can cut a request
+# on a reused keep-alive connection too: the trace hook (see _Watchdog) only names the socket of
+# a connection opened for the request. A server could otherwise trickle the headers of a
+# second request on a kept-alive connection for as long as it liked.
+_IN_USE: dict[int, socket.socket] = {}
+
+
+class _TrackedStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+        self._socket = stream.get_extra_info("socket")
+
+    def _mark(self) -> None:
+        if isinstance(self._socket, socket.socket):
+            _IN_USE[threading.get_ident()] = self._socket
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        self._mark()
+        return self._stream.read(max_bytes, timeout)
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._mark()
+        self._stream.write(buffer, timeout)
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        return _TrackedStream(self._stream.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _TrackingBackend(httpcore.NetworkBackend):
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
+        return _TrackedStream(self._backend.connect_tcp(*args, **kwargs))
+
+    def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
+        return _TrackedStream(self._backend.connect_unix_socket(*args, **kwargs))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def _track_sockets(transport: httpx.HTTPTransport) -> None:
+    """Route the transport's connections through _TrackedStream. httpx has no public way to
+    give its pool a network backend: without the attribute the deadline falls back to the trace
+    hook alone (tests/unit/test_fetch.py has a keep-alive trickle that notices)."""
+    pool = getattr(transport, "_pool", None)
+    backend = getattr(pool, "_network_backend", None)
+    if isinstance(backend, httpcore.NetworkBackend):
+        pool._network_backend = _TrackingBackend(backend)  # type: ignore[union-attr]
 
 
 def fetch(
@@ -287,8 +351,9 @@ class _Watchdog:
     """Enforces the overall deadline even while httpx waits inside a read.
 
     httpx's timeouts apply to each read, so a server sending one byte a second never trips them.
-    The trace hook hands us the connection's socket; when time is up an alarm shuts it down,
-    which wakes the blocked read with an error.
+    When time is up an alarm shuts the request's socket down, which wakes the blocked read with
+    an error. The socket is the one the request's thread last used (_IN_USE), else the one the
+    trace hook named when the connection was opened for this request.
     """
 
     def __init__(self, seconds: float) -> None:
@@ -296,6 +361,9 @@ class _Watchdog:
         self._seconds = seconds
         self._alarm: int | None = None
         self._socket: socket.socket | None = None
+        self._thread = threading.get_ident()
+        self._lock = threading.Lock()
+        self._active = False
 
     def trace(self, event: str, info: dict[str, Any]) -> None:
         if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
@@ -305,20 +373,30 @@ class _Watchdog:
                 self._socket = sock
 
     def _fire(self) -> None:
-        self.fired = True
-        if self._socket is not None:
-            try:
-                self._socket.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+        with self._lock:  # not once the request is over: its thread may be on its next one
+            if not self._active:
+                return
+            self.fired = True
+            sock = _IN_USE.get(self._thread) or self._socket
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def __enter__(self) -> _Watchdog:
+        self._thread = threading.get_ident()
+        _IN_USE.pop(self._thread, None)  # the socket of this thread's previous request
+        self._active = True
         self._alarm = _ALARMS.add(self._seconds, self._fire)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._alarm is not None:
-            _ALARMS.cancel(self._alarm)
+        with self._lock:
+            self._active = False
+            if self._alarm is not None:
+                _ALARMS.cancel(self._alarm)
+            _IN_USE.pop(self._thread, None)
 
 
 def _slow(watchdog: _Watchdog, deadline: float) -> str:
