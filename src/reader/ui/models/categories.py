@@ -161,7 +161,7 @@ class CategoryModel(QStandardItemModel):
         unread, total = category.unread, category.articles
         self._counts[category.name] = (unread, total)
         n = self._n
-        count.setText(f"{n(unread)}/{n(total)}" if 0 < unread < total else n(total))
+        count.setText(self._count_text(unread, total))
         # "2/7" read aloud as what it means; also the row's tooltip (see tooltip()).
         said = self._unread_of.replace("%1", n(unread)).replace("%2", n(total))
         count.setData(f"{category.name}: {said}", _SPOKEN)
@@ -169,7 +169,9 @@ class CategoryModel(QStandardItemModel):
     def tooltip(self, index: QModelIndex | QPersistentModelIndex) -> str:
         """What a row's tooltip says: its name and counts in words. (Shown by the view on
         demand: a tooltip role in every item cost two more calls per row.)"""
-        return index.siblingAtColumn(1).data(_SPOKEN) or "" if index.isValid() else ""
+        if not index.isValid():
+            return ""
+        return index.siblingAtColumn(1).data(_SPOKEN) or ""
 
     def _sort(self, names: list[str]) -> None:
         """Rows into this order: ranks set quietly, then Qt sorts by them in C++ (one layout
@@ -195,22 +197,20 @@ class CategoryModel(QStandardItemModel):
         pair = self._rows.get(name)
         return QModelIndex() if pair is None else self.indexFromItem(pair[0])
 
-    def counts_of(self, name: str) -> tuple[int, int] | None:
-        """(unread, total) as shown for a category; None when it is not shown."""
-        return self._counts.get(name)
-
     def widest_count(self) -> str:
         """The longest count text shown, found from the numbers (formatting them all is not)."""
         widest = max(self._counts.values(), key=lambda c: count_chars(*c), default=None)
         if widest is None:
             return ""
-        unread, total = widest
+        return self._count_text(*widest)
+
+    def _count_text(self, unread: int, total: int) -> str:
         n = self._n
         return f"{n(unread)}/{n(total)}" if 0 < unread < total else n(total)
 
 
 def count_chars(unread: int, total: int) -> int:
-    """How long a category's count text is (see CategoryModel._fill)."""
+    """How long a category's count text is (see CategoryModel._count_text)."""
     if 0 < unread < total:
         return digits(unread) + 1 + digits(total)
     return digits(total)
