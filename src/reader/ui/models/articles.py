@@ -261,7 +261,7 @@ class ArticleListModel(QAbstractTableModel):
             return None
         row = index.row()
         ids = self._ids
-        if not 0 <= row < len(ids) or not index.isValid():
+        if not 0 <= row < len(ids):  # an invalid index has row -1
             return None
         if role == self.IdRole:
             return ids[row]

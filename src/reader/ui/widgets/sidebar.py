@@ -58,13 +58,15 @@ class _CountsDelegate(RoomyDelegate):
             option.palette.setBrush(QPalette.ColorRole.Text, placeholder)
 
 
-def _tree(model: QAbstractItemModel, name: str) -> QTreeView:
+def _tree(
+    model: QAbstractItemModel, name: str, delegate: type[RoomyDelegate] = RoomyDelegate
+) -> QTreeView:
     view = QTreeView()
     own_viewport(view)
     view.setObjectName(name)
     view.header().setStretchLastSection(False)  # before the model: no relayout for it
     view.setModel(model)
-    view.setItemDelegate(RoomyDelegate(view, extra=4))
+    view.setItemDelegate(delegate(view, extra=4))
     view.setIndentation(14)
     view.setHeaderHidden(True)
     view.setUniformRowHeights(True)
@@ -102,8 +104,7 @@ class SidebarPanel(QWidget):
         self.feeds_view.setDropIndicatorShown(True)
         self.feeds_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.feeds_view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.categories_view = _tree(model.categories, "categories")
-        self.categories_view.setItemDelegate(_CountsDelegate(self.categories_view, extra=4))
+        self.categories_view = _tree(model.categories, "categories", _CountsDelegate)
         self.categories_view.setAccessibleName(self.tr("Categories"))
         self.categories_view.setRootIsDecorated(False)
         self.categories_view.viewport().installEventFilter(self)
