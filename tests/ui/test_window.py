@@ -80,6 +80,40 @@ def test_a_chosen_category_stays_chosen_when_a_refresh_reorders_the_categories(
     assert window.current_key == ("category", "Syria")
 
 
+@pytest.mark.qt_log_ignore(  # a menu raises its window: offscreen has no window manager
+    "This plugin does not support raise",
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support grabbing",
+)
+def test_a_category_context_menu_marks_its_articles_read(qtbot, window, service):
+    view = window.sidebar.categories_view
+    qtbot.waitUntil(lambda: window.sidebar_model.index_for_key(("category", "Syria")).isValid())
+    center = view.visualRect(window.sidebar_model.index_for_key(("category", "Syria"))).center()
+    with qtbot.waitSignal(window.sidebar.context_menu) as asked:
+        view.customContextMenuRequested.emit(center)
+    assert asked.args[0] == ("category", "Syria")
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+    mark = next(a for a in menu.actions() if a.text() == "Mark all as read")
+    mark.trigger()
+    menu.close()
+    syria = service.article_ids(Query(category="Syria"))
+    qtbot.waitUntil(lambda: not service.article_ids(Query(category="Syria", unread=True)))
+    assert len(syria) == 2
+    assert service.article_ids(Query(unread=True))  # only Syria's were marked
+    qtbot.waitUntil(
+        lambda: (
+            window.sidebar_model.index_for_key(("category", "Syria")).siblingAtColumn(1).data()
+            == "2"
+        )
+    )
+    # No longer bold: nothing unread in it.
+    assert (
+        window.sidebar_model.index_for_key(("category", "Syria")).data(Qt.ItemDataRole.FontRole)
+        is None
+    )
+
+
 @pytest.mark.qt_log_ignore(  # a tooltip raises its window: offscreen has no window manager
     "This plugin does not support raise", "This plugin does not support propagateSizeHints"
 )
