@@ -87,6 +87,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_window(data_dir, refresh=refresh, urls=urls, lang=lang)
 
 
+def _import_qt() -> None:
+    """Import PySide6, having shiboken6 unpack its support files first when it should."""
+    from reader.ui import shiboken_files
+
+    unpacked = shiboken_files.prepare()
+    try:
+        import PySide6.QtWidgets  # noqa: F401
+    except BaseException:
+        shiboken_files.finish(unpacked, imported=False)
+        raise
+    shiboken_files.finish(unpacked, imported=True)
+
+
 def run_window(
     data_dir: str | None,
     *,
@@ -102,6 +115,7 @@ def run_window(
     from reader.core import paths
 
     directory = paths.data_dir(data_dir)
+    _import_qt()
     from reader.ui import instance
 
     request = instance.Request.from_launch(refresh=refresh, urls=urls)

@@ -236,10 +236,11 @@ def test_small_cap_is_honoured(client, feed_server, rss) -> None:
 def test_trickling_server_is_cut_at_the_deadline(client, feed_server, where: str) -> None:
     started = time.monotonic()
     with pytest.raises(FetchError) as info:
-        fetch(client, feed_server.url(f"/hostile/slow?seconds=60&where={where}"), deadline=1)
+        fetch(client, feed_server.url(f"/hostile/slow?seconds=60&where={where}"), deadline=1.5)
     elapsed = time.monotonic() - started
-    assert elapsed < 4, f"the deadline of 1 s held the fetch for {elapsed:.1f} s"
-    assert "1 seconds" in str(info.value) or "in time" in str(info.value)
+    assert elapsed < 4.5, f"the deadline of 1.5 s held the fetch for {elapsed:.1f} s"
+    # the deadline as set, not rounded to "2 seconds"
+    assert "took longer than 1.5 seconds" in str(info.value) or "in time" in str(info.value)
 
 
 @pytest.fixture
@@ -295,7 +296,7 @@ def test_trickling_headers_on_a_kept_alive_connection_are_cut_at_the_deadline(
     socket, and the server's bytes keep each read under its timeout."""
     assert fetch(client, f"{keep_alive_server}/ok").status == 200
     started = time.monotonic()
-    with pytest.raises(FetchError, match="1 seconds"):
+    with pytest.raises(FetchError, match="took longer than 1 second[.]"):
         fetch(client, f"{keep_alive_server}/slow", deadline=1)
     elapsed = time.monotonic() - started
     assert elapsed < 4, f"the deadline of 1 s held the fetch for {elapsed:.1f} s"

@@ -262,7 +262,7 @@ def _get(
 ) -> tuple[int, bytes, dict[str, str]]:
     remaining = deadline - (time.monotonic() - started)
     if remaining <= 0:
-        raise FetchError(f"The server took longer than {deadline:.0f} seconds.")
+        raise FetchError(_took_longer(deadline))
     timeout = httpx.Timeout(min(15.0, remaining), connect=min(10.0, remaining))
     watchdog = _Watchdog(remaining)
     try:
@@ -399,9 +399,16 @@ class _Watchdog:
             _IN_USE.pop(self._thread, None)
 
 
+def _took_longer(deadline: float, what: str = "") -> str:
+    """Says "The server took longer than 1.5 seconds"; rounding would say 2 seconds."""
+    amount = f"{deadline:.1f}".removesuffix(".0")
+    unit = "second" if amount == "1" else "seconds"
+    return f"The server took longer than {amount} {unit}{what}."
+
+
 def _slow(watchdog: _Watchdog, deadline: float) -> str:
     if watchdog.fired:
-        return f"The server took longer than {deadline:.0f} seconds."
+        return _took_longer(deadline)
     return "The server did not answer in time."
 
 
@@ -420,9 +427,7 @@ def _read_capped(response: httpx.Response, started: float, deadline: float, cap:
     size = 0
     for raw in response.iter_raw():
         if time.monotonic() - started > deadline:
-            raise FetchError(
-                f"The server took longer than {deadline:.0f} seconds to send the feed."
-            )
+            raise FetchError(_took_longer(deadline, " to send the feed"))
         if decoder is not None:
             try:
                 chunk = decoder.decompress(raw, cap + 1 - size)

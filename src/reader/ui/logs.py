@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -23,20 +22,44 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s"
 log = logging.getLogger("reader")
 
 
+class _LogFile(logging.Handler):
+    """directory/reader.log, rotated, opened at the first record.
+
+    Importing logging.handlers (socket, pickle ...) would cost every window start ~7 ms, and
+    most starts log nothing.
+    """
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__(logging.INFO)
+        self._path, self._max_bytes, self._backups = path, max_bytes, backups
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            self._file = RotatingFileHandler(
+                self._path, maxBytes=self._max_bytes, backupCount=self._backups, encoding="utf-8"
+            )
+            self._file.setFormatter(logging.Formatter(FORMAT))
+        self._file.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def install(
     directory: Path, *, max_bytes: int = MAX_BYTES, backups: int = BACKUPS
-) -> RotatingFileHandler:
+) -> logging.Handler:
     """Send the "reader" loggers' INFO and above to directory/reader.log (rotated at
     `max_bytes`, `backups` old files kept) and log uncaught exceptions there.
 
     Returns the handler (remove it and call `uninstall` to undo, as tests do).
     """
     directory.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(
-        directory / LOG_NAME, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter(FORMAT))
-    handler.setLevel(logging.INFO)
+    handler = _LogFile(directory / LOG_NAME, max_bytes, backups)
     log.addHandler(handler)
     if log.level == logging.NOTSET or log.level > logging.INFO:
         log.setLevel(logging.INFO)

@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -119,17 +119,17 @@ def run(
     handler = logs.install(logs.log_dir(service.data_dir))  # before anything can fail
     window = MainWindow(service)
     window.show()
-    # What the first paint does not need waits until the event loop runs.
-    QTimer.singleShot(0, lambda: quit_on_signals(app))
-    QTimer.singleShot(0, gc.enable)  # app.run_window turned it off for the start
+    # What the first paint does not need waits for it.
+    window.after_first_paint(lambda: quit_on_signals(app))
+    window.after_first_paint(gc.enable)  # app.run_window turned it off for the start
     if server is not None:
         attach(server, window)
-        QTimer.singleShot(0, lambda: server.dispatch(request))
+        window.after_first_paint(lambda: server.dispatch(request))
     else:
         if request.refresh:
-            QTimer.singleShot(0, window.refresh_all)
+            window.after_first_paint(window.refresh_all)
         for url in request.urls:
-            QTimer.singleShot(0, lambda url=url: window.subscriptions.add_feed(url))
+            window.after_first_paint(lambda url=url: window.subscriptions.add_feed(url))
     try:
         return app.exec()
     finally:

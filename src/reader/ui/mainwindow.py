@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QByteArray,
@@ -53,6 +54,7 @@ log = logging.getLogger(__name__)
 COUNTS_DELAY_MS = 150
 START_ROWS = ArticleListModel.BLOCK  # rows kept for the next start: a whole block, a screen
 START_QUERIES_MS = 300  # shown from the start view: the queries wait at most this for a paint
+AFTER_PAINT_MS = 1000  # after_first_paint's work waits at most this (an empty store paints no list)
 # During a refresh the sidebar and the list follow at most this often: every update costs the
 # GUI thread work that the refresh's threads, holding the GIL, stretch into visible stalls.
 REFRESH_UPDATE_MS = 1500
@@ -199,6 +201,8 @@ class MainWindow(ArticleCommands, QMainWindow):
             self._queries_timer.timeout.connect(self._start_queries)
             self._queries_timer.start()
         self.sidebar.select_key(ALL)
+        self._after_paint: list[Callable[[], None]] | None = []
+        QTimer.singleShot(AFTER_PAINT_MS, self, self._run_after_paint)
         self._filled = startview.WhenFilled(
             {
                 self.table.viewport(): lambda: self.list_shown,
@@ -391,6 +395,21 @@ class MainWindow(ArticleCommands, QMainWindow):
         """The first paint with content is on screen."""
         startview.trace_filled()
         self._start_queries()
+        self._run_after_paint()
+
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run `work` once the first filled paint is on screen, so that what the window needs
+        only later does not delay it (a timer runs it AFTER_PAINT_MS after the start at the
+        latest)."""
+        if self._after_paint is None:
+            QTimer.singleShot(0, self, work)
+        else:
+            self._after_paint.append(work)
+
+    def _run_after_paint(self) -> None:
+        waiting, self._after_paint = self._after_paint, None
+        for work in waiting or ():
+            work()
 
     def _start_queries(self) -> None:
         if self._queries_timer is None:

@@ -1,0 +1,75 @@
+"""Let Python cache the bytecode of PySide's own Python support code (~20 ms of every start).
+
+shiboken6 (PySide's runtime) carries its support modules as a zip inside its library and
+compiles them from source at every import, unless a `files.dir` folder beside it holds them
+as plain files, which Python then caches like any module. Its documented switch SBK_EMBED=0
+writes that folder during the import. `prepare()` sets the switch when the folder is missing
+or was written for another shiboken6 build (a stamp file records which), only where the
+folder can be written, and never when the user set SBK_EMBED. Must run before PySide6 is
+imported; imports nothing heavy itself.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from importlib.util import find_spec
+from pathlib import Path
+
+FOLDER = "files.dir"
+STAMP = "reader-stamp"
+_SWITCH = "SBK_EMBED"
+
+
+def _package_dir() -> Path | None:
+    spec = find_spec("shiboken6")
+    if spec is None or not spec.origin:
+        return None
+    return Path(spec.origin).parent
+
+
+def _build_id(package: Path) -> str:
+    """Which shiboken6 this is: its version line and the time its files were installed."""
+    init = package / "__init__.py"
+    with init.open("rb") as f:
+        head = f.read(80).split(b"\n", 1)[0].decode("ascii", "replace")
+    return f"{head} {init.stat().st_mtime_ns}"
+
+
+def prepare(package: Path | None = None) -> Path | None:
+    """Ask shiboken6 to unpack its support files when needed; returns the folder to stamp
+    with `finish` once PySide6 imported well, or None when nothing was asked.
+
+    `package` is shiboken6's folder (found on sys.path when None)."""
+    if _SWITCH in os.environ:
+        return None
+    try:
+        package = package or _package_dir()
+        if package is None or not os.access(package, os.W_OK):
+            return None
+        folder = package / FOLDER
+        build = _build_id(package)
+        try:
+            if (folder / STAMP).read_text(encoding="utf-8") == build:
+                return None
+        except OSError:
+            pass
+        shutil.rmtree(folder, ignore_errors=True)  # a stale or half-written folder
+    except (OSError, ValueError, ImportError):
+        return None
+    os.environ[_SWITCH] = "0"
+    return folder
+
+
+def finish(folder: Path | None, *, imported: bool) -> None:
+    """Stamp the folder after a good import; remove it after a failed one."""
+    if folder is None:
+        return
+    os.environ.pop(_SWITCH, None)
+    try:
+        if imported and (folder / "shibokensupport").is_dir():
+            (folder / STAMP).write_text(_build_id(folder.parent), encoding="utf-8")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
