@@ -4,6 +4,9 @@ upgrade; a failed import or a folder it cannot write leaves nothing behind."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -28,10 +31,12 @@ def _import_unpacks(unpacked: Path) -> None:
 
 
 def test_the_first_start_unpacks_and_later_starts_leave_it(package: Path) -> None:
-    unpacked = shiboken_files.prepare(package)
+    unpacking = shiboken_files.prepare(package)
+    assert unpacking is not None
+    unpacked = unpacking.folder
     assert unpacked == package / "files.dir"
     _import_unpacks(unpacked)
-    shiboken_files.finish(unpacked, imported=True)
+    shiboken_files.finish(unpacking, imported=True)
     assert "SBK_EMBED" not in os.environ  # child processes import as usual
     assert (unpacked / shiboken_files.STAMP).is_file()
     assert shiboken_files.prepare(package) is None
@@ -39,27 +44,30 @@ def test_the_first_start_unpacks_and_later_starts_leave_it(package: Path) -> Non
 
 
 def test_an_upgraded_shiboken_is_unpacked_again(package: Path) -> None:
-    unpacked = shiboken_files.prepare(package)
-    assert unpacked is not None
+    unpacking = shiboken_files.prepare(package)
+    assert unpacking is not None
+    unpacked = unpacking.folder
     _import_unpacks(unpacked)
     (unpacked / "shibokensupport" / "old_module.py").write_text("")
-    shiboken_files.finish(unpacked, imported=True)
+    shiboken_files.finish(unpacking, imported=True)
     (package / "__init__.py").write_text('__version__ = "6.12.0"\n')
     again = shiboken_files.prepare(package)
-    assert again == unpacked
+    assert again is not None and again.folder == unpacked
     assert not unpacked.exists()  # the old version's files are gone before the new ones come
     shiboken_files.finish(again, imported=False)
 
 
 def test_a_failed_import_leaves_no_folder(package: Path) -> None:
-    unpacked = shiboken_files.prepare(package)
-    assert unpacked is not None
+    unpacking = shiboken_files.prepare(package)
+    assert unpacking is not None
+    unpacked = unpacking.folder
     (unpacked / "shibokensupport").mkdir(parents=True)  # cut short
-    shiboken_files.finish(unpacked, imported=False)
+    shiboken_files.finish(unpacking, imported=False)
     assert not unpacked.exists()
     assert "SBK_EMBED" not in os.environ
-    assert shiboken_files.prepare(package) == unpacked  # the next start tries again
-    shiboken_files.finish(unpacked, imported=False)
+    again = shiboken_files.prepare(package)  # the next start tries again
+    assert again is not None and again.folder == unpacked
+    shiboken_files.finish(again, imported=False)
 
 
 def test_the_users_own_switch_is_left_alone(package: Path, monkeypatch) -> None:
@@ -73,3 +81,31 @@ def test_a_read_only_install_is_left_alone(package: Path, monkeypatch) -> None:
     assert shiboken_files.prepare(package) is None
     assert "SBK_EMBED" not in os.environ
     assert not (package / "files.dir").exists()
+
+
+def test_a_second_start_waits_for_the_unpacking_under_way(package: Path) -> None:
+    """Two windows started at once on a new install: the second neither reads half the files
+    nor removes them, and it asks for no unpacking of its own."""
+    unpacking = shiboken_files.prepare(package)
+    assert unpacking is not None
+    _import_unpacks(unpacking.folder)
+    script = (
+        "import os, sys, time; from pathlib import Path; from reader.ui import shiboken_files; "
+        "t = time.monotonic(); u = shiboken_files.prepare(Path(sys.argv[1])); "
+        "print(u is None, 'SBK_EMBED' in os.environ, round(time.monotonic() - t, 1))"
+    )
+    launch_env = {k: v for k, v in os.environ.items() if k != "SBK_EMBED"}  # a separate launch
+    second = subprocess.Popen(
+        [sys.executable, "-c", script, str(package)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=launch_env,
+    )
+    time.sleep(1.0)
+    assert second.poll() is None  # waiting on the lock
+    shiboken_files.finish(unpacking, imported=True)
+    out, _ = second.communicate(timeout=30)
+    nothing_asked, switch_set, waited = out.split()
+    assert (nothing_asked, switch_set) == ("True", "False")
+    assert float(waited) >= 0.9
+    assert (unpacking.folder / "shibokensupport").is_dir()

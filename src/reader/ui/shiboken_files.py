@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -36,12 +37,32 @@ def _build_id(package: Path) -> str:
     return f"{head} {init.stat().st_mtime_ns}"
 
 
-def prepare(package: Path | None = None) -> Path | None:
-    """Ask shiboken6 to unpack its support files when needed; returns the folder to stamp
-    with `finish` once PySide6 imported well, or None when nothing was asked.
+class Unpacking:
+    """An unpacking under way: its folder, and a lock on shiboken6's folder that makes any
+    other window starting meanwhile wait instead of reading (or removing) half its files."""
+
+    __slots__ = ("_lock", "folder")
+
+    def __init__(self, folder: Path, lock: int) -> None:
+        self.folder, self._lock = folder, lock
+
+    def release(self) -> None:
+        os.close(self._lock)  # closing the descriptor drops its lock
+
+
+def _stamped(folder: Path, build: str) -> bool:
+    try:
+        return (folder / STAMP).read_text(encoding="utf-8") == build
+    except OSError:
+        return False
+
+
+def prepare(package: Path | None = None) -> Unpacking | None:
+    """Ask shiboken6 to unpack its support files when needed; returns the unpacking to pass
+    to `finish` after the import, or None when nothing was asked.
 
     `package` is shiboken6's folder (found on sys.path when None)."""
-    if _SWITCH in os.environ:
+    if _SWITCH in os.environ or sys.platform == "win32":
         return None
     try:
         package = package or _package_dir()
@@ -49,23 +70,32 @@ def prepare(package: Path | None = None) -> Path | None:
             return None
         folder = package / FOLDER
         build = _build_id(package)
+        if _stamped(folder, build):
+            return None
+        import fcntl
+
+        lock = os.open(package, os.O_RDONLY)
         try:
-            if (folder / STAMP).read_text(encoding="utf-8") == build:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # another start may be unpacking: wait for it
+            if _stamped(folder, build):
+                os.close(lock)
                 return None
+            shutil.rmtree(folder, ignore_errors=True)  # a stale or half-written folder
         except OSError:
-            pass
-        shutil.rmtree(folder, ignore_errors=True)  # a stale or half-written folder
+            os.close(lock)
+            raise
     except (OSError, ValueError, ImportError):
         return None
     os.environ[_SWITCH] = "0"
-    return folder
+    return Unpacking(folder, lock)
 
 
-def finish(folder: Path | None, *, imported: bool) -> None:
-    """Stamp the folder after a good import; remove it after a failed one."""
-    if folder is None:
+def finish(unpacking: Unpacking | None, *, imported: bool) -> None:
+    """Stamp the folder after a good import, remove it after a failed one; unlock."""
+    if unpacking is None:
         return
     os.environ.pop(_SWITCH, None)
+    folder = unpacking.folder
     try:
         if imported and (folder / "shibokensupport").is_dir():
             (folder / STAMP).write_text(_build_id(folder.parent), encoding="utf-8")
@@ -73,3 +103,5 @@ def finish(folder: Path | None, *, imported: bool) -> None:
             shutil.rmtree(folder, ignore_errors=True)
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        unpacking.release()
