@@ -37,13 +37,14 @@ from reader.ui import actions as window_actions
 from reader.ui import places, startview
 from reader.ui.commands import SELECT, ArticleCommands
 from reader.ui.dialogs import accounts as accounts_ui
+from reader.ui.engine_text import translated
 from reader.ui.models.articles import ArticleListModel
 from reader.ui.models.entries import ALL, Key, SidebarData, query_for
 from reader.ui.models.sidebar import SidebarModel
 from reader.ui.prefs import Preferences, save_preferences
 from reader.ui.refresh import RefreshController, RefreshStatus, RefreshSummary
 from reader.ui.subscriptions import Subscriptions
-from reader.ui.tasks import READ, WRITE, TaskRunner
+from reader.ui.tasks import READ, WRITE, TaskRunner, describe_error
 from reader.ui.tray import Tray
 from reader.ui.widgets.articlelist import ArticleListPanel, WelcomePage
 from reader.ui.widgets.reading import PANE_FONT_MAX, PANE_FONT_MIN, ArticleView
@@ -244,7 +245,7 @@ class MainWindow(ArticleCommands, QMainWindow):
             feed = next((f for f in self.sidebar_model.feeds if f.id == self._key[1]), None)
         error = feed.error if feed is not None else None
         bar = self.list_panel.problem
-        bar.show_problem(feed.id if feed else 0, feed_problem(error), error or "")
+        bar.show_problem(feed.id if feed else 0, feed_problem(error), translated(error or ""))
 
     def _fix_feed_problem(self, kind: str, feed_id: int) -> None:
         feed = next((f for f in self.sidebar_model.feeds if f.id == feed_id), None)
@@ -352,7 +353,7 @@ class MainWindow(ArticleCommands, QMainWindow):
 
     def _sidebar_failed(self, exc: BaseException) -> None:
         self._sidebar_loading = False
-        self.show_error(str(exc))
+        self.show_error(describe_error(exc))
 
     def _apply_sidebar(self, data: SidebarData) -> None:
         self._sidebar_loading = False

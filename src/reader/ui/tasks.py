@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from reader.core.errors import ReaderError
+from reader.ui.engine_text import translated
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ NETWORK, READ, WRITE = "network", "read", "write"
 def describe_error(exc: BaseException) -> str:
     """A sentence for the status bar: the engine's own message, or a generic one for a bug."""
     if isinstance(exc, ReaderError):
-        return str(exc)
+        return translated(str(exc))
     return QCoreApplication.translate(
         "TaskRunner", "Something went wrong (%1); details are in the log."
     ).replace("%1", f"{type(exc).__name__}: {exc}")

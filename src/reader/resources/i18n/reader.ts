@@ -810,6 +810,222 @@
     </message>
 </context>
 <context>
+    <name>EngineText</name>
+    <message>
+        <location filename="../../ui/engine_text.py" line="+1"/>
+        <source>%1; it asks to retry after %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; it asks to retry after %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid URL: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only http and https URLs can be subscribed to, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL %1 has no host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL %1 has an invalid host name or port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks for a login (HTTP 401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused access (HTTP 403).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed was not found on the server (HTTP 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed is gone for good (HTTP 410); you may want to unsubscribe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server says we ask too often (HTTP 429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had an internal error (HTTP 500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server's gateway failed (HTTP 502).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is unavailable for now (HTTP 503).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with error %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered %1 (redirect) without a location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server redirected to an unusable address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server redirects in a loop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server redirected more than %1 times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server redirected too many times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server took longer than 1 second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server took longer than %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server took longer than 1 second to send the feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server took longer than %1 seconds to send the feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed is larger than %1 MB and was not downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke while downloading (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a corrupt compressed response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server's name could not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server's secure connection could not be verified (TLS error).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to the server (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address returned a web page, not a feed; try adding the site to find its feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an empty document instead of a feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed has far too many elements to be read (over 2 million).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed is nested too deeply to be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is not a readable feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is not a readable feed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is not valid JSON (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is JSON but not a JSON Feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed took too long to read (over %1 seconds); it is malformed or far too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed could not be read: its parser ran out of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error while reading the feed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feed was found at %1: the page links to none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feed was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are already subscribed to %1 (feed %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refresh was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty, so there are no subscriptions to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not an OPML subscription list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FeedPropertiesDialog</name>
     <message>
         <location filename="../../ui/dialogs/feeds.py" line="+51"/>

@@ -835,6 +835,222 @@
     </message>
 </context>
 <context>
+    <name>EngineText</name>
+    <message>
+        <location filename="../../ui/engine_text.py" line="+1"/>
+        <source>%1; it asks to retry after %2 seconds.</source>
+        <translation>%1؛ ويطلب إعادة المحاولة بعد %2 ثانية.</translation>
+    </message>
+    <message>
+        <source>%1; it asks to retry after %2.</source>
+        <translation>%1؛ ويطلب إعادة المحاولة بعد %2.</translation>
+    </message>
+    <message>
+        <source>Not a valid URL: %1.</source>
+        <translation>ليس عنوانًا صالحًا: %1.</translation>
+    </message>
+    <message>
+        <source>Only http and https URLs can be subscribed to, not %1.</source>
+        <translation>لا يمكن الاشتراك إلا في عناوين http وhttps، وليس %1.</translation>
+    </message>
+    <message>
+        <source>The URL %1 has no host name.</source>
+        <translation>العنوان %1 بلا اسم خادم.</translation>
+    </message>
+    <message>
+        <source>The URL %1 has an invalid host name or port.</source>
+        <translation>في العنوان %1 اسم خادم أو منفذ غير صالح.</translation>
+    </message>
+    <message>
+        <source>The server asks for a login (HTTP 401).</source>
+        <translation>يطلب الخادم تسجيل الدخول (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The server refused access (HTTP 403).</source>
+        <translation>رفض الخادم الوصول (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>The feed was not found on the server (HTTP 404).</source>
+        <translation>لم يُعثر على الموجز في الخادم (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The feed is gone for good (HTTP 410); you may want to unsubscribe.</source>
+        <translation>أُزيل الموجز نهائيًا (HTTP 410)؛ قد ترغب في إلغاء الاشتراك.</translation>
+    </message>
+    <message>
+        <source>The server says we ask too often (HTTP 429).</source>
+        <translation>يقول الخادم إننا نطلب كثيرًا (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>The server had an internal error (HTTP 500).</source>
+        <translation>حدث خطأ داخلي في الخادم (HTTP 500).</translation>
+    </message>
+    <message>
+        <source>The server's gateway failed (HTTP 502).</source>
+        <translation>تعطلت بوابة الخادم (HTTP 502).</translation>
+    </message>
+    <message>
+        <source>The server is unavailable for now (HTTP 503).</source>
+        <translation>الخادم غير متاح حاليًا (HTTP 503).</translation>
+    </message>
+    <message>
+        <source>The server answered with error %1.</source>
+        <translation>ردّ الخادم بالخطأ %1.</translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected status %1.</source>
+        <translation>ردّ الخادم بحالة غير متوقعة %1.</translation>
+    </message>
+    <message>
+        <source>The server answered %1 (redirect) without a location.</source>
+        <translation>ردّ الخادم بـ %1 (إعادة توجيه) دون عنوان وجهة.</translation>
+    </message>
+    <message>
+        <source>The server redirected to an unusable address: %1</source>
+        <translation>أعاد الخادم التوجيه إلى عنوان لا يصلح: %1</translation>
+    </message>
+    <message>
+        <source>The server redirects in a loop.</source>
+        <translation>يعيد الخادم التوجيه في حلقة مفرغة.</translation>
+    </message>
+    <message>
+        <source>The server redirected more than %1 times.</source>
+        <translation>أعاد الخادم التوجيه أكثر من %1 مرة.</translation>
+    </message>
+    <message>
+        <source>The server redirected too many times.</source>
+        <translation>أعاد الخادم التوجيه مرات كثيرة جدًا.</translation>
+    </message>
+    <message>
+        <source>The server took longer than 1 second.</source>
+        <translation>استغرق الخادم أكثر من ثانية واحدة.</translation>
+    </message>
+    <message>
+        <source>The server took longer than %1 seconds.</source>
+        <translation>استغرق الخادم أكثر من %1 ثانية.</translation>
+    </message>
+    <message>
+        <source>The server took longer than 1 second to send the feed.</source>
+        <translation>استغرق الخادم أكثر من ثانية واحدة لإرسال الموجز.</translation>
+    </message>
+    <message>
+        <source>The server took longer than %1 seconds to send the feed.</source>
+        <translation>استغرق الخادم أكثر من %1 ثانية لإرسال الموجز.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>لم يردّ الخادم في الوقت المحدد.</translation>
+    </message>
+    <message>
+        <source>The feed is larger than %1 MB and was not downloaded.</source>
+        <translation>حجم الموجز أكبر من %1 ميغابايت فلم يُنزَّل.</translation>
+    </message>
+    <message>
+        <source>The connection broke while downloading (%1).</source>
+        <translation>انقطع الاتصال أثناء التنزيل (%1).</translation>
+    </message>
+    <message>
+        <source>The server sent a corrupt compressed response.</source>
+        <translation>أرسل الخادم ردًا مضغوطًا تالفًا.</translation>
+    </message>
+    <message>
+        <source>The download failed (%1).</source>
+        <translation>فشل التنزيل (%1).</translation>
+    </message>
+    <message>
+        <source>The server's name could not be found.</source>
+        <translation>تعذّر العثور على اسم الخادم.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection.</source>
+        <translation>رفض الخادم الاتصال.</translation>
+    </message>
+    <message>
+        <source>The server's secure connection could not be verified (TLS error).</source>
+        <translation>تعذّر التحقق من الاتصال الآمن بالخادم (خطأ TLS).</translation>
+    </message>
+    <message>
+        <source>Could not connect to the server (%1).</source>
+        <translation>تعذّر الاتصال بالخادم (%1).</translation>
+    </message>
+    <message>
+        <source>The address returned a web page, not a feed; try adding the site to find its feed.</source>
+        <translation>أعاد العنوان صفحة ويب لا موجزًا؛ جرّب إضافة الموقع للعثور على موجزه.</translation>
+    </message>
+    <message>
+        <source>The server sent an empty document instead of a feed.</source>
+        <translation>أرسل الخادم مستندًا فارغًا بدل الموجز.</translation>
+    </message>
+    <message>
+        <source>The feed has far too many elements to be read (over 2 million).</source>
+        <translation>في الموجز عناصر أكثر بكثير مما يمكن قراءته (أكثر من مليونين).</translation>
+    </message>
+    <message>
+        <source>The feed is nested too deeply to be read.</source>
+        <translation>تداخل عناصر الموجز أعمق من أن يُقرأ.</translation>
+    </message>
+    <message>
+        <source>The document is not a readable feed.</source>
+        <translation>المستند ليس موجزًا يمكن قراءته.</translation>
+    </message>
+    <message>
+        <source>The document is not a readable feed (%1).</source>
+        <translation>المستند ليس موجزًا يمكن قراءته (%1).</translation>
+    </message>
+    <message>
+        <source>The document is not valid JSON (%1).</source>
+        <translation>المستند ليس JSON صالحًا (%1).</translation>
+    </message>
+    <message>
+        <source>The document is JSON but not a JSON Feed.</source>
+        <translation>المستند بصيغة JSON لكنه ليس موجز JSON Feed.</translation>
+    </message>
+    <message>
+        <source>The feed took too long to read (over %1 seconds); it is malformed or far too large.</source>
+        <translation>استغرقت قراءة الموجز وقتًا طويلًا (أكثر من %1 ثانية)؛ فهو مشوَّه أو كبير جدًا.</translation>
+    </message>
+    <message>
+        <source>The feed could not be read: its parser ran out of memory.</source>
+        <translation>تعذّرت قراءة الموجز: نفدت ذاكرة المحلل.</translation>
+    </message>
+    <message>
+        <source>Unexpected error while reading the feed (%1).</source>
+        <translation>خطأ غير متوقع أثناء قراءة الموجز (%1).</translation>
+    </message>
+    <message>
+        <source>No feed was found at %1: the page links to none.</source>
+        <translation>لم يُعثر على موجز في %1: الصفحة لا تشير إلى أي موجز.</translation>
+    </message>
+    <message>
+        <source>No feed was found.</source>
+        <translation>لم يُعثر على أي موجز.</translation>
+    </message>
+    <message>
+        <source>You are already subscribed to %1 (feed %2).</source>
+        <translation>أنت مشترك بالفعل في %1 (الموجز %2).</translation>
+    </message>
+    <message>
+        <source>A folder needs a name.</source>
+        <translation>يحتاج المجلد إلى اسم.</translation>
+    </message>
+    <message>
+        <source>The refresh was cancelled.</source>
+        <translation>أُلغي التحديث.</translation>
+    </message>
+    <message>
+        <source>The feed was removed.</source>
+        <translation>أُزيل الموجز.</translation>
+    </message>
+    <message>
+        <source>The file is empty, so there are no subscriptions to import.</source>
+        <translation>الملف فارغ، فلا اشتراكات لاستيرادها.</translation>
+    </message>
+    <message>
+        <source>This file is not an OPML subscription list.</source>
+        <translation>هذا الملف ليس قائمة اشتراكات OPML.</translation>
+    </message>
+</context>
+<context>
     <name>FeedPropertiesDialog</name>
     <message>
         <location filename="../../ui/dialogs/feeds.py" line="+51"/>

@@ -26,6 +26,7 @@ from reader.core.errors import ReaderError
 from reader.core.service import Service
 from reader.core.types import Feed
 from reader.ui.dialogs.addfeed import folder_box
+from reader.ui.engine_text import translated
 from reader.ui.tasks import WRITE, TaskRunner, describe_error
 
 
@@ -95,7 +96,7 @@ class FeedPropertiesDialog(QDialog):
             site.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(self.tr("Site:"), site)
         if feed.error:
-            error = QLabel(feed.error)
+            error = QLabel(translated(feed.error))
             error.setWordWrap(True)
             form.addRow(self.tr("Last error:"), error)
         buttons = QDialogButtonBox(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.types import Feed, Folder
 from reader.ui import icons
+from reader.ui.engine_text import translated
 from reader.ui.models.categories import CategoryModel
 from reader.ui.models.entries import (
     ALL,
@@ -154,7 +155,8 @@ class SidebarModel(QAbstractItemModel):
             if tip is None:
                 lines = [feed.title, feed.url, self._unread_of(feed.unread, feed.total)]
                 if feed.error:
-                    lines.append(self.tr("Last refresh failed: %1").replace("%1", feed.error))
+                    error = translated(feed.error)
+                    lines.append(self.tr("Last refresh failed: %1").replace("%1", error))
                 tip = self._feed_tips[tip_key] = "\n".join(lines)
             node.tooltip = tip
             if feed.folder:
