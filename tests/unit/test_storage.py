@@ -484,3 +484,59 @@ def test_reopening_keeps_everything(tmp_path: Path, feed_server, rss) -> None:
         assert article.title == "persist"
     finally:
         again.close()
+
+
+_OPEN = """
+import sys
+from pathlib import Path
+from reader.core.service import Service
+Service(Path(sys.argv[1])).close()
+"""
+
+
+def test_programs_opening_a_new_data_folder_at_once_all_succeed(tmp_path: Path) -> None:
+    """Two windows, or a window and a command, started together on a data folder that does
+    not exist yet: each opens it (they once got "busy" or "not a Reader database")."""
+    import subprocess
+    import sys
+
+    failures = []
+    for round_ in range(12):
+        folder = tmp_path / f"data-{round_}"
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-c", _OPEN, str(folder)],
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        for run in runs:
+            _, err = run.communicate(timeout=60)
+            if run.returncode:
+                failures.append(err.strip().splitlines()[-1])
+        reopened = Service(folder)
+        assert reopened.feeds() == []
+        reopened.close()
+    assert not failures, failures
+
+
+def test_a_new_database_another_program_is_writing_still_opens(tmp_path: Path) -> None:
+    """Switching a new file to WAL needs it alone for a moment; SQLite says "locked" at once,
+    without waiting, while another program is about to write it, so opening tries again."""
+    import threading
+
+    from reader.core.storage import db
+
+    path = tmp_path / "reader.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE t(x)")
+    other.execute("DROP TABLE t")  # a file with no table: another Reader just created it
+    other.execute("BEGIN IMMEDIATE")  # and is about to write its tables, not in WAL yet
+    threading.Timer(0.5, lambda: other.execute("COMMIT")).start()
+    try:
+        conn = db.connect(path)
+    finally:
+        other.close()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -198,10 +199,15 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
 
 def _check_and_migrate(conn: sqlite3.Connection, path: Path, exists: bool) -> None:
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        # One statement, so one snapshot: read apart, another process creating the database
+        # could commit in between (no id yet, then tables: "not a Reader database").
+        app_id, version, has_tables = conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id), "
+            "(SELECT user_version FROM pragma_user_version), "
+            "EXISTS (SELECT 1 FROM sqlite_master)"
+        ).fetchone()
         # A file with no table yet is a database another Reader process is just creating.
-        blank = not conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        blank = not has_tables
     except sqlite3.OperationalError as exc:  # read-only folder, locked: not the file's fault
         raise StorageError(describe(exc, path)) from None
     except sqlite3.DatabaseError:
@@ -220,7 +226,7 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, exists: bool) -> No
             f"{SCHEMA_VERSION}); please upgrade Reader. The file was left untouched."
         )
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA busy_timeout = 30000")
@@ -245,6 +251,21 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, exists: bool) -> No
         raise StorageError(
             f"The database {path} is corrupt ({exc}); it was left untouched."
         ) from None
+
+
+def _use_wal(conn: sqlite3.Connection, *, patience: float = 30.0) -> None:
+    """Put the file in WAL mode (kept in the file). Changing the mode needs the file alone for
+    a moment, and SQLite answers "locked" at once rather than wait for it: two processes
+    opening a new data folder together would see that, so it is tried again for a while."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def describe(exc: sqlite3.Error, path: Path | None = None) -> str:
