@@ -104,7 +104,15 @@ def test_every_message_written_in_the_engine_has_a_translation(arabic) -> None:
     subscribe and import code, its {variable} parts filled in, comes out in Arabic."""
     untranslated = []
     checked = 0
-    for name in ("fetch.py", "parse.py", "service.py", "opml.py", "update.py", "workers.py"):
+    for name in (
+        "fetch.py",
+        "parse.py",
+        "service.py",
+        "opml.py",
+        "update.py",
+        "workers.py",
+        "fulltext.py",
+    ):
         for message in _messages_in(CORE / name):
             checked += 1
             if not ARABIC.search(translated(message)):

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Q
 from PySide6.QtGui import QDesktopServices
 
 from reader.core.errors import NotFoundError, ReaderError
+from reader.ui.engine_text import translated
 from reader.ui.models.articles import ArticleListModel
 from reader.ui.tasks import NETWORK, READ, WRITE, describe_error
 
@@ -106,9 +107,10 @@ class ArticleCommands:
         try:
             if not self.service.full_text_enabled(detail.feed_id):
                 return None
-            return self.service.full_text_error(detail.id)
+            note = self.service.full_text_error(detail.id)
         except ReaderError:  # the feed is gone: nothing to explain
             return None
+        return translated(note) if note else None
 
     def reload_shown_article(self) -> None:
         """Show the article in the pane again if the engine changed it since (a refresh stored

@@ -63,6 +63,12 @@ _SENTENCES = frozenset(
             "EngineText", "The file is empty, so there are no subscriptions to import."
         ),
         QT_TRANSLATE_NOOP("EngineText", "This file is not an OPML subscription list."),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "No article text was found on its page; the feed's text is shown."
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "The article's page had less text than the feed; the feed's is shown."
+        ),
     ]
 )
 # Sentences with a variable part: the pattern, then the template (%1, %2: its groups).
@@ -139,6 +145,14 @@ _TEMPLATES: list[tuple[str, str]] = [
             "EngineText",
             "The feed took too long to read (over %1 seconds); it is malformed or far too large.",
         ),
+    ),
+    (
+        r"The article's address is not a web page \((.+)\)\.",
+        QT_TRANSLATE_NOOP("EngineText", "The article's address is not a web page (%1)."),
+    ),
+    (
+        r"Unexpected error while extracting the article \((.+)\)\.",
+        QT_TRANSLATE_NOOP("EngineText", "Unexpected error while extracting the article (%1)."),
     ),
     (
         r"Unexpected error while reading the feed \((.+)\)\.",

@@ -993,6 +993,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The article's address is not a web page (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error while extracting the article (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No article text was found on its page; the feed's text is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The article's page had less text than the feed; the feed's is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No feed was found at %1: the page links to none.</source>
         <translation type="unfinished"></translation>
     </message>

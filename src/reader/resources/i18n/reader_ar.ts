@@ -1018,6 +1018,22 @@
         <translation>خطأ غير متوقع أثناء قراءة الموجز (%1).</translation>
     </message>
     <message>
+        <source>The article's address is not a web page (%1).</source>
+        <translation>عنوان المقال ليس صفحة ويب (%1).</translation>
+    </message>
+    <message>
+        <source>Unexpected error while extracting the article (%1).</source>
+        <translation>خطأ غير متوقع أثناء استخراج المقال (%1).</translation>
+    </message>
+    <message>
+        <source>No article text was found on its page; the feed's text is shown.</source>
+        <translation>لم يُعثر على نص المقال في صفحته؛ يُعرض نص الموجز.</translation>
+    </message>
+    <message>
+        <source>The article's page had less text than the feed; the feed's is shown.</source>
+        <translation>في صفحة المقال نص أقل مما في الموجز؛ يُعرض نص الموجز.</translation>
+    </message>
+    <message>
         <source>No feed was found at %1: the page links to none.</source>
         <translation>لم يُعثر على موجز في %1: الصفحة لا تشير إلى أي موجز.</translation>
     </message>
