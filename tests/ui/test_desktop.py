@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,9 +19,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from reader import app, cli
+from reader.core.service import Service
 from reader.desktop import APP_ID
 from reader.ui import instance, main
-from reader.ui.instance import InstanceServer, Request
+from reader.ui.instance import Request
+from reader.ui.instance_server import InstanceServer
 
 
 @pytest.fixture
@@ -281,3 +286,220 @@ def test_second_reader_process_hands_over(
         assert out.strip() == "[]"
     finally:
         srv.close()
+
+
+def test_the_launch_side_loads_no_qt_network_nor_openssl() -> None:
+    """A launch hands over before QApplication exists, and the first window takes its socket
+    only once painted: QtNetwork (~5 ms) and hashlib's OpenSSL (~3 ms) stay off the start."""
+    code = (
+        "import sys\n"
+        "import reader.ui.instance\n"
+        "print('PySide6' in sys.modules, 'hashlib' in sys.modules)\n"
+        "import reader.app\n"
+        "from reader.core.service import Service\n"
+        "from reader.ui import main\n"
+        "late = ('PySide6.QtNetwork', 'hashlib', '_hashlib', 'reader.ui.instance_server')\n"
+        "print(','.join(sorted(m for m in sys.modules if m in late)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split("\n")[:2] == ["False False", ""], done.stdout
+
+
+@pytest.fixture(params=["runtime", "temp"])
+def place(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the socket goes: a path in $XDG_RUNTIME_DIR, or a bare name that Qt puts in
+    $TMPDIR (given with a trailing slash, which Qt drops); returns that folder."""
+    folder = tmp_path / request.param[0]  # short: a socket path holds at most 107 bytes
+    folder.mkdir(mode=0o700)
+    if request.param == "runtime":
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    else:
+        monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+        monkeypatch.setenv("TMPDIR", f"{folder}/")
+    return folder
+
+
+def test_the_launch_reaches_the_qt_server_where_qt_listens(
+    qtbot: Any, tmp_path: Path, place: Path
+) -> None:
+    name = instance.socket_name(tmp_path / "data")
+    assert name.startswith("/") == (place.name == "r")
+    srv = InstanceServer(name)
+    try:
+        assert srv.listen()
+        assert srv.path == instance.socket_path(name)
+        assert os.path.dirname(srv.path) == str(place)
+        with qtbot.waitSignal(srv.open_requested, timeout=5000) as opened:
+            launch = Launch(name, Request(urls=("https://news.example/feed.xml",)))
+        qtbot.waitUntil(launch.done, timeout=10_000)
+        assert launch.result is True
+        assert opened.args == ["https://news.example/feed.xml"]
+    finally:
+        srv.close()
+    assert os.listdir(place) == []
+
+
+def test_no_listener_is_no_window_at_once(tmp_path: Path, place: Path) -> None:
+    name = instance.socket_name(tmp_path / "data")
+    path = instance.socket_path(name)
+    started = time.monotonic()
+    assert instance.send(name, Request()) is False  # no file
+    Path(path).write_text("not a socket")
+    assert instance.send(name, Request()) is False
+    os.unlink(path)
+    dead = socket.socket(socket.AF_UNIX)  # a crashed window's file: nobody accepts on it
+    dead.bind(path)
+    dead.close()
+    assert instance.send(name, Request()) is False
+    assert time.monotonic() - started < 0.5  # refused at once, no connect timeout waited
+
+
+def test_a_listener_that_never_answers_times_out_in_time(tmp_path: Path, place: Path) -> None:
+    name = instance.socket_name(tmp_path / "data")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(instance.socket_path(name))
+    listener.listen(1)  # accepts at the kernel level, never reads nor answers
+    try:
+        started = time.monotonic()
+        with pytest.raises(TimeoutError, match="did not answer"):
+            instance.send(name, Request(), timeout_ms=400)
+        assert 0.35 < time.monotonic() - started < 2
+    finally:
+        listener.close()
+
+
+def test_the_socket_name_is_stable_and_per_user_and_folder(tmp_path: Path) -> None:
+    one = instance.socket_name(tmp_path / "one")
+    code = (
+        "import sys; from pathlib import Path; from reader.ui import instance; "
+        "print(instance.socket_name(Path(sys.argv[1])))"
+    )
+    other_run = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "one")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert other_run.stdout.strip() == one  # not Python's per-run hash()
+    names = {instance.socket_name(tmp_path / f"f{i}") for i in range(2000)}
+    assert len(names) == 2000
+    assert re.fullmatch(r"reader-[0-9a-f]{16}(\.sock)?", os.path.basename(one))
+
+
+_OTHER_WINDOW_WON = """
+import sys
+from pathlib import Path
+from reader.core.service import Service
+from reader.ui import main
+from reader.ui.instance import Request
+sys.exit(main.run(Service(Path(sys.argv[1])), instance=sys.argv[2], request=Request(refresh=True)))
+"""
+
+
+def test_a_window_that_finds_the_socket_taken_hands_over_and_quits(
+    qtbot: Any, listener: InstanceServer, name: str, tmp_path: Path
+) -> None:
+    """Another window took the socket between this launch's check and its first paint."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("READER_")}
+    with qtbot.waitSignal(listener.refresh_requested, timeout=30_000):
+        late = subprocess.Popen(
+            [sys.executable, "-c", _OTHER_WINDOW_WON, str(tmp_path / "data"), name],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    qtbot.waitUntil(lambda: late.poll() is not None, timeout=20_000)
+    assert late.returncode == 0, late.communicate()[1]
+    assert listener.listening
+
+
+def test_two_windows_started_at_once_end_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    data = tmp_path / "data"
+    # A folder used before: two launches creating a new database at once is another matter
+    # (the second one reports the database busy).
+    Service(data).close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("READER_")}
+    windows = [
+        subprocess.Popen(
+            [sys.executable, "-m", "reader", "--data-dir", str(data)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(2)
+    ]
+    try:
+        deadline = time.monotonic() + 60
+        while all(w.poll() is None for w in windows) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        ended = [w for w in windows if w.poll() is not None]
+        assert len(ended) == 1, [w.communicate()[1] for w in ended] or "both stayed open"
+        assert ended[0].returncode == 0, ended[0].communicate()[1]
+        (survivor,) = [w for w in windows if w.poll() is None]
+        name = instance.socket_name(data)
+        assert instance.send(name, Request()) is True  # it holds the socket
+        survivor.send_signal(signal.SIGTERM)
+        assert survivor.wait(timeout=30) == 0, survivor.communicate()[1]
+        assert os.listdir(runtime) == []  # a clean stop removes its socket
+    finally:
+        for w in windows:
+            if w.poll() is None:
+                w.kill()
+                w.wait()
+
+
+_SIGNAL_INSIDE_A_LOCK = """
+import os, signal, sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from reader.core.service import Service
+from reader.ui import main
+from reader.ui.mainwindow import MainWindow
+
+def signal_inside_a_lock(window):
+    # SIGTERM arrives while the window's task runner holds its lock (as in a task submission)
+    with window.runner._lock:
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.3)  # Python runs its signal handler here, inside the lock
+    print("lock released", flush=True)
+
+shown = MainWindow.show
+def show(self):
+    shown(self)
+    # after the window's own after-paint work, which installs the signal handling
+    self.after_first_paint(lambda: QTimer.singleShot(0, lambda: signal_inside_a_lock(self)))
+MainWindow.show = show
+sys.exit(main.run(Service(Path(sys.argv[1]))))
+"""
+
+
+def test_sigterm_in_the_middle_of_work_still_closes_the_window(tmp_path: Path) -> None:
+    """The window quits from its event loop, not from inside whatever Python code the signal
+    interrupted: a quit from the handler itself deadlocked on a lock held there."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("READER_")}
+    window = subprocess.Popen(
+        [sys.executable, "-c", _SIGNAL_INSIDE_A_LOCK, str(tmp_path / "data")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        out, err = window.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        window.kill()
+        window.communicate()
+        pytest.fail("the window hung after SIGTERM")
+    assert window.returncode == 0, err
+    assert "lock released" in out
+    assert "Traceback" not in err

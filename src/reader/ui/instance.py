@@ -5,23 +5,22 @@ data folders can run side by side); a later `reader`, `reader --refresh` or `rea
 sends one JSON line, waits for "ok" and exits. A socket file left by a crashed window is found
 (nobody answers on it) and removed. The command-line subcommands never come here: they open the
 database directly, which WAL and short transactions make safe next to the window.
+
+This module is the launch's end and runs before the window exists, so it imports no Qt (the
+QtNetwork import and OpenSSL, which hashlib loads, cost ~8 ms of the start): on POSIX it talks
+to Qt's QLocalServer through a plain Unix socket. The window's end is instance_server.py.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import logging
 import os
+import stat
 import sys
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
-
-log = logging.getLogger(__name__)
 
 PROTOCOL = 1
 MAX_MESSAGE = 64 * 1024
@@ -82,11 +81,11 @@ def socket_name(data_dir: Path) -> str:
     """The server name for this data folder and this user.
 
     A path in $XDG_RUNTIME_DIR (private to the user) when there is one, else a bare name, which
-    Qt places in the temporary folder; the user's id is hashed in either way.
+    Qt places in the temporary folder; the user's id goes into the name's checksum either way.
     """
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     folder = os.path.normcase(os.path.abspath(data_dir.expanduser()))
-    key = hashlib.sha256(f"{user}\0{folder}".encode()).hexdigest()[:16]
+    key = _checksum(user.encode() + b"\0" + os.fsencode(folder))
     name = f"reader-{key}"
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if sys.platform != "win32" and runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
@@ -96,23 +95,102 @@ def socket_name(data_dir: Path) -> str:
     return name
 
 
+def _checksum(data: bytes) -> str:
+    """16 hex digits, the same for the same bytes in every run and version.
+
+    The name needs no secret (it only keeps the folder's path out of sight) but must not collide
+    between a user's folders. hashlib would load OpenSSL (~3 ms) and hash() differs per run, so:
+    CRC-32 (zlib, loaded at the start anyway) of the bytes and of the bytes reversed. CRC is
+    linear: a second CRC-32 with a salt collides exactly when the first does (32 bits in all),
+    while the reversed bytes make a different linear check: 64 bits together (checked: rank 64
+    over GF(2) for inputs of 20 bytes and more; uid + data folder path are about that long).
+    """
+    return f"{zlib.crc32(data):08x}{zlib.crc32(data[::-1]):08x}"
+
+
+def socket_path(name: str) -> str:
+    """The file where Qt's QLocalServer on Unix listens for `name`.
+
+    A name starting with "/" is the path itself; else it goes into QDir::tempPath(), which is
+    $TMPDIR (cleaned: no trailing "/") or /tmp (Qt's qlocalsocket_unix.cpp and
+    qfilesystemengine_unix.cpp; macOS without $TMPDIR asks the system, but sets it for users).
+    """
+    if name.startswith("/"):
+        return name
+    temp = os.environ.get("TMPDIR") or "/tmp"
+    return os.path.normpath(temp) + "/" + name
+
+
 def send(name: str, request: Request, *, timeout_ms: int = REPLY_MS) -> bool:
     """Hand `request` to the window listening on `name`.
 
-    Needs no QCoreApplication (blocking socket calls only), so a second launch stays cheap.
+    Needs no QCoreApplication and, but on Windows, no Qt at all: a second launch stays cheap.
 
     Returns:
-        True when the window took the request, False when no window listens there.
+        True when the window took the request, False when no window listens there (no socket
+        file, or one nobody accepts on: a crashed window's).
 
     Raises:
-        TimeoutError: a window listens but did not answer (it may be hung).
+        TimeoutError: a window accepted the connection but did not answer (it may be hung).
     """
+    if sys.platform == "win32":
+        reply = _exchange_qt(name, request.encode(), timeout_ms)
+    else:
+        reply = _exchange_unix(socket_path(name), request.encode(), timeout_ms)
+    if reply is None:
+        return False
+    if reply.startswith(b"ok"):
+        return True
+    raise TimeoutError(
+        "a Reader window is running for this data folder but did not answer; "
+        "close it (or end its process) and start Reader again."
+    )
+
+
+def _exchange_unix(path: str, message: bytes, timeout_ms: int) -> bytes | None:
+    """Send `message` to the socket at `path`; the reply so far, None when nobody accepts."""
+    try:
+        if not stat.S_ISSOCK(os.stat(path).st_mode):
+            return None
+    except OSError:  # no file: the usual first start, which then needs no socket module
+        return None
+    import socket  # ~2 ms, only paid when a socket file is there
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(CONNECT_MS / 1000)
+        try:
+            client.connect(path)
+        except OSError:  # refused (a crashed window's file), not ours, name too long...
+            return None
+        deadline = time.monotonic() + timeout_ms / 1000
+        reply = b""
+        try:
+            client.settimeout(timeout_ms / 1000)
+            client.sendall(message)
+            while b"\n" not in reply:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                client.settimeout(left)
+                chunk = client.recv(64)
+                if not chunk:  # the window closed the connection
+                    break
+                reply += chunk
+        except OSError:  # timed out or reset: no answer
+            pass
+        return reply
+
+
+def _exchange_qt(name: str, message: bytes, timeout_ms: int) -> bytes | None:
+    """_exchange_unix for Windows, where QLocalServer listens on a named pipe."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):
-        return False
+        return None
     deadline = time.monotonic() + timeout_ms / 1000
-    socket.write(request.encode())
+    socket.write(message)
     reply = b""
     while b"\n" not in reply:
         left = int((deadline - time.monotonic()) * 1000)
@@ -124,116 +202,4 @@ def send(name: str, request: Request, *, timeout_ms: int = REPLY_MS) -> bool:
             reply += socket.readAll().data()
             break
     socket.abort()
-    if reply.startswith(b"ok"):
-        return True
-    raise TimeoutError(
-        "a Reader window is running for this data folder but did not answer; "
-        "close it (or end its process) and start Reader again."
-    )
-
-
-def _answers(name: str) -> bool:
-    """Whether a live server accepts connections on `name`."""
-    probe = QLocalSocket()
-    probe.connectToServer(name)
-    alive = probe.waitForConnected(CONNECT_MS)
-    probe.abort()
-    return alive
-
-
-class InstanceServer(QObject):
-    """The running window's end: receives requests from later launches.
-
-    Signals:
-        raise_requested(str): bring the window to the front (argument: the activation token).
-        refresh_requested(): refresh every feed.
-        open_requested(str): offer this feed URL in the subscribe dialog.
-        request_received(object): the whole Request, after the signals above.
-    """
-
-    raise_requested = Signal(str)
-    refresh_requested = Signal()
-    open_requested = Signal(str)
-    request_received = Signal(object)
-
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.name = name
-        self.recovered_stale = False  # listen() removed a dead socket file
-        # No socket options: with any, Qt binds elsewhere and renames over an existing socket,
-        # so a second window would silently take the name. Privacy comes from the name's place
-        # ($XDG_RUNTIME_DIR is the user's alone) and from the umask in the temporary folder.
-        self._server = QLocalServer(self)
-        self._server.newConnection.connect(self._on_new_connection)
-
-    @property
-    def listening(self) -> bool:
-        return self._server.isListening()
-
-    def listen(self) -> bool:
-        """Take the name; returns False when another window already holds it.
-
-        A socket file nobody answers on (a crashed window's) is removed and the name taken.
-        Another failure (no permission, say) is logged and the window runs without hand-off.
-        """
-        if self._server.listen(self.name):
-            return True
-        if self._server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
-            log.warning("single-instance socket %s: %s", self.name, self._server.errorString())
-            return True
-        if _answers(self.name):
-            return False
-        log.info("removing a stale socket %s (a previous window did not close)", self.name)
-        QLocalServer.removeServer(self.name)
-        self.recovered_stale = True
-        if self._server.listen(self.name):
-            return True
-        if _answers(self.name):  # another launch took it in between
-            return False
-        log.warning("single-instance socket %s: %s", self.name, self._server.errorString())
-        return True
-
-    def close(self) -> None:
-        """Stop listening (Qt removes the socket file)."""
-        self._server.close()
-
-    def dispatch(self, request: Request) -> None:
-        """Emit the signals for `request` (also used for the first launch's own request)."""
-        if request.wants_window:
-            self.raise_requested.emit(request.activation_token)
-        if request.refresh:
-            self.refresh_requested.emit()
-        for url in request.urls:
-            self.open_requested.emit(url)
-        self.request_received.emit(request)
-
-    def _on_new_connection(self) -> None:
-        while True:
-            socket = self._server.nextPendingConnection()
-            if socket is None:
-                return
-            buffer = bytearray()
-            socket.readyRead.connect(lambda s=socket, b=buffer: self._on_ready_read(s, b))
-            socket.disconnected.connect(socket.deleteLater)
-            # A client that connects and says nothing (a liveness probe) is dropped in time.
-            QTimer.singleShot(REPLY_MS, socket, socket.abort)
-
-    def _on_ready_read(self, socket: QLocalSocket, buffer: bytearray) -> None:
-        buffer += socket.readAll().data()
-        if b"\n" not in buffer:
-            if len(buffer) > MAX_MESSAGE:
-                socket.abort()
-            return
-        line = bytes(buffer.split(b"\n", 1)[0])
-        buffer.clear()
-        try:
-            request = Request.decode(line)
-        except (ValueError, UnicodeDecodeError) as exc:
-            log.warning("ignored a malformed request on %s: %s", self.name, exc)
-            socket.write(b"error\n")
-            socket.disconnectFromServer()
-            return
-        socket.write(b"ok\n")
-        socket.flush()
-        socket.disconnectFromServer()
-        self.dispatch(request)
+    return reply

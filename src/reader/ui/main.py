@@ -5,8 +5,9 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -14,8 +15,11 @@ from reader import __version__
 from reader.core.service import Service
 from reader.desktop import APP_ID
 from reader.ui import i18n, icons, logs, theme
-from reader.ui.instance import InstanceServer, Request, send
+from reader.ui.instance import Request, send
 from reader.ui.mainwindow import MainWindow
+
+if TYPE_CHECKING:
+    from reader.ui.instance_server import InstanceServer
 
 
 def app_icon() -> QIcon:
@@ -56,9 +60,44 @@ def attach(server: InstanceServer, window: MainWindow) -> None:
     server.open_requested.connect(lambda url: window.subscriptions.add_feed(url))
 
 
+def serve(
+    app: QApplication, window: MainWindow, name: str, request: Request
+) -> list[InstanceServer]:
+    """Take the data folder's socket, then apply this launch's request; the server, if any.
+
+    Runs once the window has painted: QtNetwork stays off the start. A window that another
+    launch opened at the same moment may hold the socket by then: this one hands its request
+    over and quits (exit code 0), so the two launches end with one window.
+    """
+    from reader.ui.instance_server import InstanceServer
+
+    server = InstanceServer(name, app)
+    if not server.listen():
+        code: int | None = 0
+        try:
+            if not send(name, request):  # that window closed meanwhile: this one stays
+                code = None
+        except TimeoutError as exc:  # that window hangs: as a launch facing it, give up
+            sys.stderr.write(f"reader: {exc}\n")
+            code = 1
+        if code is not None:
+            server.deleteLater()
+            window.hide()
+            QTimer.singleShot(0, app, lambda: app.exit(code))  # also if the loop has yet to run
+            return []
+        server.listen()
+    attach(server, window)
+    server.dispatch(request)
+    return [server]
+
+
 def quit_on_signals(app: QApplication) -> None:
     """SIGTERM (logout, `kill`) and SIGINT quit through the event loop, so the window saves its
-    state and the single-instance socket is removed instead of left stale."""
+    state and the single-instance socket is removed instead of left stale.
+
+    The quit happens in the event loop, never in the Python signal handler: Python runs that
+    between any two bytecodes, so a window shutdown from there could start inside a task
+    submission (its pool then shut under it) or while a lock is held (a deadlock)."""
     if sys.platform == "win32":
         return
     import signal
@@ -67,18 +106,21 @@ def quit_on_signals(app: QApplication) -> None:
     wake, wakeup = socket.socketpair()
     wake.setblocking(False)
     wakeup.setblocking(False)
-    signal.set_wakeup_fd(wakeup.fileno())
+    signal.set_wakeup_fd(wakeup.fileno())  # the C handler writes each signal's number here
     notifier = QSocketNotifier(wake.fileno(), QSocketNotifier.Type.Read, app)
+    wanted = {signal.SIGTERM, signal.SIGINT}
 
-    def drain() -> None:  # Python runs the signal handler once it has control again
+    def drain() -> None:
         try:
-            wake.recv(64)
+            numbers = wake.recv(64)
         except OSError:
-            pass
+            return
+        if wanted & set(numbers):
+            app.quit()
 
     notifier.activated.connect(drain)
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda _number, _frame: app.quit())
+    for number in wanted:
+        signal.signal(number, lambda _number, _frame: None)  # not the default: that kills
     _KEEP.append((wake, wakeup, notifier))
 
 
@@ -106,25 +148,15 @@ def run(
     i18n.install(app, lang)
     theme.apply(app)
     request = request or Request()
-    server = None
-    if instance is not None:
-        server = InstanceServer(instance, app)
-        if not server.listen():  # another launch opened a window meanwhile: hand over to it
-            service.close()
-            try:
-                return 0 if send(instance, request) else 1
-            except TimeoutError as exc:
-                sys.stderr.write(f"reader: {exc}\n")
-                return 1
     handler = logs.install(logs.log_dir(service.data_dir))  # before anything can fail
     window = MainWindow(service)
     window.show()
     # What the first paint does not need waits for it.
     window.after_first_paint(lambda: quit_on_signals(app))
     window.after_first_paint(gc.enable)  # app.run_window turned it off for the start
-    if server is not None:
-        attach(server, window)
-        window.after_first_paint(lambda: server.dispatch(request))
+    servers: list[InstanceServer] = []  # the single-instance server, once the window painted
+    if instance is not None:
+        window.after_first_paint(lambda: servers.extend(serve(app, window, instance, request)))
     else:
         if request.refresh:
             window.after_first_paint(window.refresh_all)
@@ -133,7 +165,7 @@ def run(
     try:
         return app.exec()
     finally:
-        if server is not None:
+        for server in servers:
             server.close()
         window.shutdown()
         service.close()
