@@ -115,8 +115,7 @@ def run_window(
     from reader.core import paths
 
     directory = paths.data_dir(data_dir)
-    _import_qt()
-    from reader.ui import instance
+    from reader.ui import instance  # no Qt (but on Windows): a hand-over needs none
 
     request = instance.Request.from_launch(refresh=refresh, urls=urls)
     name = instance.socket_name(directory)
@@ -136,6 +135,7 @@ def run_window(
             "reader: no display to open the window on; run a command instead (reader --help).\n"
         )
         return 1
+    _import_qt()
     from reader.core.errors import StorageError
     from reader.core.service import Service
 

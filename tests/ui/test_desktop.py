@@ -279,6 +279,23 @@ def test_second_reader_process_hands_over(
             launch = start("--refresh")
         qtbot.waitUntil(done(launch), timeout=20_000)
         assert launch.returncode == 0, launch.communicate()[1]
+        # The hand-over happens before Qt is imported: it is quick and needs no display.
+        script = (
+            "import sys; from reader import app; code = app.main(sys.argv[1:]); "
+            "print('PySide6' in sys.modules); sys.exit(code)"
+        )
+        with qtbot.waitSignal(srv.raise_requested, timeout=20_000):
+            bare = subprocess.Popen(
+                [sys.executable, "-c", script, "--data-dir", str(data)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env={k: v for k, v in env.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")},
+            )
+        qtbot.waitUntil(done(bare), timeout=20_000)
+        out, err = bare.communicate()
+        assert bare.returncode == 0, err
+        assert out.strip() == "False"
         command = start("feeds", "--json")
         qtbot.waitUntil(done(command), timeout=20_000)
         out, err = command.communicate()
