@@ -23,6 +23,16 @@ CORE = Path(__file__).resolve().parents[2] / "src" / "reader" / "core"
 ARABIC = re.compile("[\u0600-\u06ff]")
 URL = "http://127.0.0.1:9/feed.xml"
 JSON = {"content-type": "application/json"}
+ENGINE_FILES = (
+    "fetch.py",
+    "parse.py",
+    "service.py",
+    "opml.py",
+    "update.py",
+    "workers.py",
+    "fulltext.py",
+    "favorites.py",
+)
 
 
 @pytest.fixture
@@ -101,23 +111,18 @@ def test_subscribing_twice_and_a_nameless_folder_are_told_in_arabic(
 
 def test_every_message_written_in_the_engine_has_a_translation(arabic) -> None:
     """Each `raise ...Error("...")` (and error="..." outcome) in the engine's fetch, parse,
-    subscribe and import code, its {variable} parts filled in, comes out in Arabic."""
+    subscribe, import, full-text, favorites and sync code, its {variable} parts filled in,
+    comes out in Arabic."""
     untranslated = []
     checked = 0
-    for name in (
-        "fetch.py",
-        "parse.py",
-        "service.py",
-        "opml.py",
-        "update.py",
-        "workers.py",
-        "fulltext.py",
-    ):
-        for message in _messages_in(CORE / name):
+    sources = [CORE / name for name in ENGINE_FILES] + sorted((CORE / "sync").glob("*.py"))
+    for path in sources:
+        name = path.relative_to(CORE)
+        for message in _messages_in(path):
             checked += 1
             if not ARABIC.search(translated(message)):
                 untranslated.append(f"{name}: {message}")
-    assert checked > 30
+    assert checked > 60
     assert not untranslated, "\n".join(untranslated)
 
 

@@ -66,6 +66,16 @@ _SENTENCES = frozenset(
         QT_TRANSLATE_NOOP(
             "EngineText", "No article text was found on its page; the feed's text is shown."
         ),
+        # sync/ (accounts)
+        QT_TRANSLATE_NOOP("EngineText", "An account needs a user name."),
+        QT_TRANSLATE_NOOP("EngineText", "An account needs a password."),
+        QT_TRANSLATE_NOOP("EngineText", "The server sent an article without an id."),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "Tiny Tiny RSS ended the session again right after logging in."
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "Tiny Tiny RSS answered getHeadlines with something not a list."
+        ),
         QT_TRANSLATE_NOOP(
             "EngineText", "The article's page had less text than the feed; the feed's is shown."
         ),
@@ -166,6 +176,154 @@ _TEMPLATES: list[tuple[str, str]] = [
         r"You are already subscribed to (.+) \(feed (\d+)\)\.",
         QT_TRANSLATE_NOOP("EngineText", "You are already subscribed to %1 (feed %2)."),
     ),
+    # sync/ (accounts) and favorites.py; the specific before the general
+    (
+        r"Cannot connect to (.+): is the server running and the address right\?",
+        QT_TRANSLATE_NOOP(
+            "EngineText", "Cannot connect to %1: is the server running and the address right?"
+        ),
+    ),
+    (
+        r"The password of (.+) at (.+) is not in (.+); remove the account and add it again\.",
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "The password of %1 at %2 is not in %3; remove the account and add it again.",
+        ),
+    ),
+    (
+        r"The API is off for user “(.+)” on this server: turn on “Enable API "
+        r"access” in tt-rss Preferences\.",
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "The API is off for user “%1” on this server: turn on “Enable API access” in tt-rss Preferences.",  # noqa: E501 (lupdate reads one literal)
+        ),
+    ),
+    (
+        r"This Tiny Tiny RSS \(API level (.+)\) is too old for (.+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "This Tiny Tiny RSS (API level %1) is too old for %2."),
+    ),
+    (
+        r"The server at (.+) answered with a web page, not the Tiny Tiny RSS "
+        r"API: check the address \(for example https://example\.org/tt-rss/\)\.",
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "The server at %1 answered with a web page, not the Tiny Tiny RSS API: check the address (for example https://example.org/tt-rss/).",  # noqa: E501 (lupdate reads one literal)
+        ),
+    ),
+    (
+        r"Unknown account kind (.+); use one of (.+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "Unknown account kind %1; use one of %2."),
+    ),
+    (
+        r"There is already a (.+) account for (.+) at (.+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "There is already a %1 account for %2 at %3."),
+    ),
+    (
+        r"The server sent an item id that is not one: (.+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "The server sent an item id that is not one: %1."),
+    ),
+    (
+        r"Cannot read the password file (.+): (.+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "Cannot read the password file %1: %2."),
+    ),
+    (
+        r"Cannot write the password file (.+): (.+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "Cannot write the password file %1: %2."),
+    ),
+    (
+        r"“(.+)” is not a web address \(for example https://example\.org/tt-rss/\)",
+        QT_TRANSLATE_NOOP(
+            "EngineText", "“%1” is not a web address (for example https://example.org/tt-rss/)"
+        ),
+    ),
+    (
+        r"The server at (.+) did not answer in time\.",
+        QT_TRANSLATE_NOOP("EngineText", "The server at %1 did not answer in time."),
+    ),
+    (
+        r"Cannot connect to the server at (.+): connection refused \(is the server running\?\)\.",
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "Cannot connect to the server at %1: connection refused (is the server running?).",
+        ),
+    ),
+    (
+        r"Cannot connect to the server at (.+): (.+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "Cannot connect to the server at %1: %2."),
+    ),
+    (
+        r"The connection to (.+) failed: (.+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "The connection to %1 failed: %2."),
+    ),
+    (
+        r"The server moved (.+) to (.+): use that address instead\.",
+        QT_TRANSLATE_NOOP("EngineText", "The server moved %1 to %2: use that address instead."),
+    ),
+    (
+        r"The server refused access to (.+) \(HTTP (\d+)\)\.",
+        QT_TRANSLATE_NOOP("EngineText", "The server refused access to %1 (HTTP %2)."),
+    ),
+    (
+        r"No Tiny Tiny RSS API at (.+) \(HTTP 404\): check the address\.",
+        QT_TRANSLATE_NOOP(
+            "EngineText", "No Tiny Tiny RSS API at %1 (HTTP 404): check the address."
+        ),
+    ),
+    (
+        r"The server at (.+) answered HTTP (\d+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "The server at %1 answered HTTP %2."),
+    ),
+    (
+        r"The server at (.+) did not answer like Tiny Tiny RSS \(no JSON\)\.",
+        QT_TRANSLATE_NOOP(
+            "EngineText", "The server at %1 did not answer like Tiny Tiny RSS (no JSON)."
+        ),
+    ),
+    (
+        r"The server at (.+) gave no session: is it Tiny Tiny RSS\?",
+        QT_TRANSLATE_NOOP("EngineText", "The server at %1 gave no session: is it Tiny Tiny RSS?"),
+    ),
+    (
+        r"Tiny Tiny RSS refused (.+): (.+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "Tiny Tiny RSS refused %1: %2."),
+    ),
+    (
+        r"(.+) sent no edit token; is this a Google Reader API\?",
+        QT_TRANSLATE_NOOP("EngineText", "%1 sent no edit token; is this a Google Reader API?"),
+    ),
+    (
+        r"Network error with (.+): (.+)",
+        QT_TRANSLATE_NOOP("EngineText", "Network error with %1: %2"),
+    ),
+    (
+        r"(.+) answered (.+) with HTTP (\d+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "%1 answered %2 with HTTP %3."),
+    ),
+    (
+        r"(.+) answered (.+) with something not JSON\.",
+        QT_TRANSLATE_NOOP("EngineText", "%1 answered %2 with something not JSON."),
+    ),
+    (
+        r"(.+) sent an unexpected answer to (.+) \(no (.+)\)\.",
+        QT_TRANSLATE_NOOP("EngineText", "%1 sent an unexpected answer to %2 (no %3)."),
+    ),
+    (
+        r"(.+) sent an unexpected answer to (.+)\.",
+        QT_TRANSLATE_NOOP("EngineText", "%1 sent an unexpected answer to %2."),
+    ),
+    (
+        r"(.+) accepted the subscription to (.+) but does not list it\.",
+        QT_TRANSLATE_NOOP("EngineText", "%1 accepted the subscription to %2 but does not list it."),
+    ),
+    (
+        r"(.+) did not answer in time\.",
+        QT_TRANSLATE_NOOP("EngineText", "%1 did not answer in time."),
+    ),
+    (
+        r"Unknown export format (.+); use html or json\.",
+        QT_TRANSLATE_NOOP("EngineText", "Unknown export format %1; use html or json."),
+    ),
+    (r"Cannot write (.+): (.+)\.", QT_TRANSLATE_NOOP("EngineText", "Cannot write %1: %2.")),
 ]
 # A 429 or 503 with Retry-After: the sentence above, then this.
 _RETRY = re.compile(r"(.+); it asks to retry after (.+?)( seconds)?\.", re.DOTALL)

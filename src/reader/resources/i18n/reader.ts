@@ -1009,6 +1009,154 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unknown account kind %1; use one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a %1 account for %2 at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an item id that is not one: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the password file %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address (for example https://example.org/tt-rss/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server at %1: connection refused (is the server running?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server at %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server moved %1 to %2: use that address instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused access to %1 (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Tiny Tiny RSS API at %1 (HTTP 404): check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 answered HTTP %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer like Tiny Tiny RSS (no JSON).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 gave no session: is it Tiny Tiny RSS?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiny Tiny RSS refused %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent no edit token; is this a Google Reader API?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network error with %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2 with HTTP %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2 with something not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an unexpected answer to %2 (no %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an unexpected answer to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted the subscription to %2 but does not list it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown export format %1; use html or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account needs a user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account needs a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an article without an id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiny Tiny RSS ended the session again right after logging in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiny Tiny RSS answered getHeadlines with something not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: is the server running and the address right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of %1 at %2 is not in %3; remove the account and add it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API is off for user “%1” on this server: turn on “Enable API access” in tt-rss Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Tiny Tiny RSS (API level %1) is too old for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with a web page, not the Tiny Tiny RSS API: check the address (for example https://example.org/tt-rss/).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No feed was found at %1: the page links to none.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1034,6 +1034,154 @@
         <translation>في صفحة المقال نص أقل مما في الموجز؛ يُعرض نص الموجز.</translation>
     </message>
     <message>
+        <source>Unknown account kind %1; use one of %2.</source>
+        <translation>نوع حساب غير معروف %1؛ استخدم أحد هذه: %2.</translation>
+    </message>
+    <message>
+        <source>There is already a %1 account for %2 at %3.</source>
+        <translation>يوجد بالفعل حساب %1 للمستخدم %2 في %3.</translation>
+    </message>
+    <message>
+        <source>The server sent an item id that is not one: %1.</source>
+        <translation>أرسل الخادم معرّف عنصر غير صالح: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1: %2.</source>
+        <translation>تعذّرت قراءة ملف كلمات المرور %1: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot write the password file %1: %2.</source>
+        <translation>تعذّرت كتابة ملف كلمات المرور %1: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address (for example https://example.org/tt-rss/)</source>
+        <translation>«%1» ليس عنوان ويب (مثلًا https://example.org/tt-rss/)</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time.</source>
+        <translation>لم يردّ الخادم في %1 في الوقت المحدد.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server at %1: connection refused (is the server running?).</source>
+        <translation>تعذّر الاتصال بالخادم في %1: رُفض الاتصال (هل الخادم يعمل؟).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server at %1: %2.</source>
+        <translation>تعذّر الاتصال بالخادم في %1: %2.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2.</source>
+        <translation>فشل الاتصال بـ %1: %2.</translation>
+    </message>
+    <message>
+        <source>The server moved %1 to %2: use that address instead.</source>
+        <translation>نقل الخادم %1 إلى %2: استخدم ذلك العنوان بدلًا منه.</translation>
+    </message>
+    <message>
+        <source>The server refused access to %1 (HTTP %2).</source>
+        <translation>رفض الخادم الوصول إلى %1 (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>No Tiny Tiny RSS API at %1 (HTTP 404): check the address.</source>
+        <translation>لا توجد واجهة Tiny Tiny RSS في %1 (HTTP 404): تحقّق من العنوان.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered HTTP %2.</source>
+        <translation>ردّ الخادم في %1 بـ HTTP %2.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer like Tiny Tiny RSS (no JSON).</source>
+        <translation>لم يردّ الخادم في %1 كما يردّ Tiny Tiny RSS (لا JSON).</translation>
+    </message>
+    <message>
+        <source>The server at %1 gave no session: is it Tiny Tiny RSS?</source>
+        <translation>لم يمنح الخادم في %1 جلسة: هل هو Tiny Tiny RSS؟</translation>
+    </message>
+    <message>
+        <source>Tiny Tiny RSS refused %1: %2.</source>
+        <translation>رفض Tiny Tiny RSS %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 sent no edit token; is this a Google Reader API?</source>
+        <translation>لم يرسل %1 رمز التحرير؛ هل هذه واجهة Google Reader؟</translation>
+    </message>
+    <message>
+        <source>Network error with %1: %2</source>
+        <translation>خطأ في الشبكة مع %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 with HTTP %3.</source>
+        <translation>ردّ %1 على %2 بـ HTTP %3.</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 with something not JSON.</source>
+        <translation>ردّ %1 على %2 بما ليس JSON.</translation>
+    </message>
+    <message>
+        <source>%1 sent an unexpected answer to %2 (no %3).</source>
+        <translation>أرسل %1 ردًا غير متوقع على %2 (لا يوجد %3).</translation>
+    </message>
+    <message>
+        <source>%1 sent an unexpected answer to %2.</source>
+        <translation>أرسل %1 ردًا غير متوقع على %2.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the subscription to %2 but does not list it.</source>
+        <translation>قبل %1 الاشتراك في %2 لكنه لا يدرجه.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>لم يردّ %1 في الوقت المحدد.</translation>
+    </message>
+    <message>
+        <source>Unknown export format %1; use html or json.</source>
+        <translation>صيغة تصدير غير معروفة %1؛ استخدم html أو json.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>تعذّرت الكتابة في %1: %2.</translation>
+    </message>
+    <message>
+        <source>An account needs a user name.</source>
+        <translation>يحتاج الحساب إلى اسم مستخدم.</translation>
+    </message>
+    <message>
+        <source>An account needs a password.</source>
+        <translation>يحتاج الحساب إلى كلمة مرور.</translation>
+    </message>
+    <message>
+        <source>The server sent an article without an id.</source>
+        <translation>أرسل الخادم مقالًا بلا معرّف.</translation>
+    </message>
+    <message>
+        <source>Tiny Tiny RSS ended the session again right after logging in.</source>
+        <translation>أنهى Tiny Tiny RSS الجلسة مجددًا بعد تسجيل الدخول مباشرة.</translation>
+    </message>
+    <message>
+        <source>Tiny Tiny RSS answered getHeadlines with something not a list.</source>
+        <translation>ردّ Tiny Tiny RSS على getHeadlines بما ليس قائمة.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: is the server running and the address right?</source>
+        <translation>تعذّر الاتصال بـ %1: هل الخادم يعمل والعنوان صحيح؟</translation>
+    </message>
+    <message>
+        <source>The password of %1 at %2 is not in %3; remove the account and add it again.</source>
+        <translation>كلمة مرور %1 في %2 ليست في %3؛ أزل الحساب وأضفه من جديد.</translation>
+    </message>
+    <message>
+        <source>The API is off for user “%1” on this server: turn on “Enable API access” in tt-rss Preferences.</source>
+        <translation>واجهة البرمجة معطّلة للمستخدم «%1» على هذا الخادم: فعّل «Enable API access» في تفضيلات tt-rss.</translation>
+    </message>
+    <message>
+        <source>This Tiny Tiny RSS (API level %1) is too old for %2.</source>
+        <translation>إصدار Tiny Tiny RSS هذا (مستوى الواجهة %1) أقدم مما يلزم لـ %2.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with a web page, not the Tiny Tiny RSS API: check the address (for example https://example.org/tt-rss/).</source>
+        <translation>ردّ الخادم في %1 بصفحة ويب لا بواجهة Tiny Tiny RSS: تحقّق من العنوان (مثلًا https://example.org/tt-rss/).</translation>
+    </message>
+    <message>
         <source>No feed was found at %1: the page links to none.</source>
         <translation>لم يُعثر على موجز في %1: الصفحة لا تشير إلى أي موجز.</translation>
     </message>

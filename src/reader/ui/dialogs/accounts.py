@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from reader.core import timefmt
 from reader.core.service import Service
+from reader.ui.engine_text import translated
 from reader.ui.tasks import NETWORK, READ, WRITE, TaskRunner, describe_error
 
 if TYPE_CHECKING:
@@ -353,7 +354,7 @@ class AccountsDialog(QDialog):
                 "password in %1"
             ).replace("%1", where)
             if account.error:
-                text += "\n⚠ " + account.error
+                text += "\n⚠ " + translated(account.error)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, account.id)
             self.list.addItem(item)
