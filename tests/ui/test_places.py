@@ -139,3 +139,15 @@ def test_about_shows_the_version_and_every_place(qtbot, window, service) -> None
     assert dialog.fields["config"].text() == str(data / "window.ini")  # a --data-dir folder
     assert dialog.fields["log"].text() == str(logs.log_dir(data) / logs.LOG_NAME)
     dialog.reject()
+
+
+def test_a_log_folder_that_cannot_be_written_does_not_break_logging(tmp_path: Path, capsys):
+    folder = tmp_path / "logs"
+    handler = logs.install(folder)
+    folder.rmdir()
+    (tmp_path / "logs").write_text("a file where the folder was")  # the log cannot be opened
+    try:
+        logging.getLogger("reader.test").warning("still running")  # raises nothing
+    finally:
+        logs.uninstall(handler)
+    assert "still running" in capsys.readouterr().err  # logging's own report, on stderr

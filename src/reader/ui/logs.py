@@ -38,9 +38,16 @@ class _LogFile(logging.Handler):
         if self._file is None:
             from logging.handlers import RotatingFileHandler
 
-            self._file = RotatingFileHandler(
-                self._path, maxBytes=self._max_bytes, backupCount=self._backups, encoding="utf-8"
-            )
+            try:
+                self._file = RotatingFileHandler(
+                    self._path,
+                    maxBytes=self._max_bytes,
+                    backupCount=self._backups,
+                    encoding="utf-8",
+                )
+            except OSError:  # a folder that cannot be written: said on stderr, as logging does
+                self.handleError(record)
+                return
             self._file.setFormatter(logging.Formatter(FORMAT))
         self._file.emit(record)
 
