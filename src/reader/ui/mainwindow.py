@@ -14,14 +14,13 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QByteArray,
     QLocale,
     QPoint,
     QSettings,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -34,10 +33,11 @@ from reader.core.errors import feed_problem
 from reader.core.service import Service
 from reader.core.types import Article, Query
 from reader.ui import actions as window_actions
-from reader.ui import places, startview
+from reader.ui import places, startview, windowstate
 from reader.ui.commands import SELECT, ArticleCommands
 from reader.ui.dialogs import accounts as accounts_ui
 from reader.ui.engine_text import translated
+from reader.ui.loaders import START_ROWS, load_ids, load_sidebar, store_start_view
 from reader.ui.models.articles import ArticleListModel
 from reader.ui.models.entries import ALL, Key, SidebarData, query_for
 from reader.ui.models.sidebar import SidebarModel
@@ -53,44 +53,11 @@ from reader.ui.widgets.sidebar import SidebarPanel
 log = logging.getLogger(__name__)
 
 COUNTS_DELAY_MS = 150
-START_ROWS = ArticleListModel.BLOCK  # rows kept for the next start: a whole block, a screen
 START_QUERIES_MS = 300  # shown from the start view: the queries wait at most this for a paint
 AFTER_PAINT_MS = 1000  # after_first_paint's work waits at most this (an empty store paints no list)
 # During a refresh the sidebar and the list follow at most this often: every update costs the
 # GUI thread work that the refresh's threads, holding the GIL, stretch into visible stalls.
 REFRESH_UPDATE_MS = 1500
-
-
-def load_ids(
-    service: Service, query: Query, anchor: int | None, rows: int
-) -> tuple[list[int], dict[int, Article]]:
-    """The ids of a filter and the articles of the blocks around `anchor` (an id; the top
-    when absent), so the rows the list shows first are not read on the GUI thread."""
-    ids = service.article_ids(query)
-    try:
-        row = ids.index(anchor) if anchor is not None else 0
-    except ValueError:
-        row = 0
-    block = ArticleListModel.BLOCK
-    first = max(row - rows, 0) // block * block
-    end = -(-min(row + rows, len(ids)) // block) * block  # whole blocks, as the model caches
-    return ids, {article.id: article for article in service.articles_by_ids(ids[first:end])}
-
-
-def load_sidebar(service: Service) -> SidebarData:
-    """Everything the sidebar shows (runs in a worker)."""
-    return SidebarData(
-        counts=service.counts(),
-        feeds=service.feeds(),
-        folders=service.folders(),
-        categories=service.categories(),
-    )
-
-
-def store_start_view(service: Service, data: SidebarData) -> None:
-    """Save the start view, its list read from the database (runs in a worker)."""
-    ids, rows = load_ids(service, Query(), None, START_ROWS)
-    startview.save(service.data_dir, startview.StartView(data, ids, rows))
 
 
 class MainWindow(ArticleCommands, QMainWindow):
@@ -542,57 +509,10 @@ class MainWindow(ArticleCommands, QMainWindow):
     # --- window state ---
 
     def restore_state(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            pass
-        else:
-            self._default_geometry()
-        for key, widget in (
-            ("window/main_splitter", self.splitter),
-            ("window/content_splitter", self.content),
-            ("window/sidebar_splitter", self.sidebar.splitter),
-        ):
-            value = s.value(key)
-            if isinstance(value, QByteArray):
-                widget.restoreState(value)
-        header = s.value("window/list_header")
-        if isinstance(header, QByteArray):
-            self.table.header().restoreState(header)
-        collapsed = s.value("window/collapsed_folders", [])
-        self.sidebar.collapsed = {collapsed} if isinstance(collapsed, str) else set(collapsed or [])
-        window_actions.set_pane_right(self, s.value("window/pane_right", "false") == "true")
-
-    def _default_geometry(self) -> None:
-        """Fill a small screen (1366x768 laptops, or 2732x1536 at scale 2, which Qt reports as
-        1366x768); a comfortable centred size on larger ones. Sizes are device-independent
-        pixels, so a HiDPI scale never makes the window larger than the screen."""
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        if screen.width() <= 1600 or screen.height() <= 900:
-            # Maximized: the window manager fits the frame inside the screen.
-            self.resize(screen.width() * 9 // 10, screen.height() * 9 // 10)
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-            width, height = screen.width(), screen.height()
-        else:
-            self.resize(1400, 880)
-            self.move(screen.center() - self.rect().center())
-            width, height = self.width(), self.height()
-        side = min(max(200, width // 5), 320)
-        self.splitter.setSizes([side, width - side])
-        self.table.fit_columns(width - side)
-        self.content.setSizes([int(height * 0.42), int(height * 0.58)])
+        windowstate.restore(self)
 
     def save_state(self) -> None:
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/main_splitter", self.splitter.saveState())
-        s.setValue("window/content_splitter", self.content.saveState())
-        s.setValue("window/sidebar_splitter", self.sidebar.splitter.saveState())
-        s.setValue("window/list_header", self.table.header().saveState())
-        s.setValue("window/collapsed_folders", sorted(self.sidebar.collapsed))
-        pane_right = self.content.orientation() == Qt.Orientation.Horizontal
-        s.setValue("window/pane_right", "true" if pane_right else "false")
-        s.sync()
+        windowstate.save(self)
 
     def shutdown(self) -> None:
         """Stop background work and save the window's state (idempotent)."""
