@@ -88,7 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _import_qt() -> None:
-    """Import PySide6, having shiboken6 unpack its support files first when it should."""
+    """Import PySide6, having shiboken6 unpack its support files first when it should, and
+    without its import hook (see shiboken_files)."""
     from reader.ui import shiboken_files
 
     unpacked = shiboken_files.prepare()
@@ -98,6 +99,7 @@ def _import_qt() -> None:
         shiboken_files.finish(unpacked, imported=False)
         raise
     shiboken_files.finish(unpacked, imported=True)
+    shiboken_files.drop_feature_hook()
 
 
 def run_window(

@@ -109,3 +109,36 @@ def test_a_second_start_waits_for_the_unpacking_under_way(package: Path) -> None
     assert (nothing_asked, switch_set) == ("True", "False")
     assert float(waited) >= 0.9
     assert (unpacking.folder / "shibokensupport").is_dir()
+
+
+_IMPORT_AFTER_QT = """
+import builtins, linecache, sys
+{setup}
+import colorsys  # any module imported after PySide
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+label = QLabel("still Qt")
+label.setAlignment(Qt.AlignmentFlag.AlignRight)
+print(colorsys.__file__ in linecache.cache, builtins.__import__ is builtins.__orig_import__,
+      label.alignment() == Qt.AlignmentFlag.AlignRight)
+"""
+
+
+def _after_qt(setup: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_AFTER_QT.format(setup=setup)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_the_window_imports_qt_without_pyside_reading_every_later_module() -> None:
+    # PySide alone reads each module imported after it (for its `__feature__` opt-in) ...
+    assert _after_qt("import PySide6.QtWidgets") == ["True", "False", "True"]
+    # ... the window's import of Qt puts Python's own import back, and Qt works as before.
+    assert _after_qt("from reader.app import _import_qt; _import_qt()") == ["False", "True", "True"]
