@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reader.core.types import Query
 from reader.ui import actions
 from reader.ui.dialogs.about import AboutDialog, Places
-from reader.ui.dialogs.accounts import AccountsDialog, AddAccountDialog
+from reader.ui.dialogs.account_dialogs import AccountsDialog, AddAccountDialog
 from reader.ui.dialogs.addfeed import AddFeedDialog
 from reader.ui.dialogs.feeds import FeedPropertiesDialog
 from reader.ui.dialogs.preferences import PreferencesDialog, ShortcutsDialog

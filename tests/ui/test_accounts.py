@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from reader.core.sync import engine
 from reader.core.types import Query
-from reader.ui.dialogs.accounts import AccountsDialog, AddAccountDialog
+from reader.ui.dialogs.account_dialogs import AccountsDialog, AddAccountDialog
 from reader.ui.dialogs.addfeed import AddFeedDialog
 from sync.fakes import FakeRemote, FakeServer, served
 
