@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.models.entries import CATEGORIES, FEEDS, Key
 from reader.ui.models.sidebar import SidebarModel
-from reader.ui.widgets.articlelist import RoomyDelegate
+from reader.ui.widgets.articlelist import RoomyDelegate, isolate_url
 from reader.ui.widgets.viewport import own_viewport
 
 _NO_UPDATE = QItemSelectionModel.SelectionFlag.NoUpdate
@@ -45,7 +45,18 @@ _SELECT_ROW = (
 )
 
 
-class _CountsDelegate(RoomyDelegate):
+class _NameDelegate(RoomyDelegate):
+    """A feed without a title is named by its URL: in a right-to-left window it still reads
+    left to right, host first, and loses its path when too long (see isolate_url)."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        isolate_url(option)
+
+
+class _CountsDelegate(_NameDelegate):
     """Counts in the palette's quiet text colour (the categories' model is C++ items, which
     would keep a colour of the old palette after a theme change)."""
 
@@ -59,7 +70,7 @@ class _CountsDelegate(RoomyDelegate):
 
 
 def _tree(
-    model: QAbstractItemModel, name: str, delegate: type[RoomyDelegate] = RoomyDelegate
+    model: QAbstractItemModel, name: str, delegate: type[RoomyDelegate] = _NameDelegate
 ) -> QTreeView:
     view = QTreeView()
     own_viewport(view)
