@@ -134,7 +134,7 @@ def test_a_start_view_made_stale_by_the_command_line_is_corrected(qtbot, window,
     _close(again)
 
     # The next start shows the corrected view.
-    assert startview.load(service.data_dir).ids == ids
+    assert list(startview.load(service.data_dir).ids) == ids
 
 
 def test_the_start_view_holds_the_unfiltered_list_whatever_was_shown(qtbot, window, service):
@@ -143,7 +143,7 @@ def test_the_start_view_holds_the_unfiltered_list_whatever_was_shown(qtbot, wind
     window.close()
     view = startview.load(service.data_dir)
     assert view is not None
-    assert view.ids == service.article_ids()
+    assert list(view.ids) == service.article_ids()
     assert set(view.rows) == set(service.article_ids())  # a small list: all its rows
 
 
@@ -174,7 +174,7 @@ def test_the_start_view_follows_a_refresh(qtbot, window, service, server):
 
     def saved() -> bool:
         view = startview.load(service.data_dir)
-        return view is not None and view.ids == ids
+        return view is not None and list(view.ids) == ids
 
     qtbot.waitUntil(saved)  # without closing the window: a crash later still finds it
     first = startview.load(service.data_dir).rows[ids[0]]
@@ -200,3 +200,26 @@ def test_the_window_start_imports_no_network_parsing_or_dialog_code():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == "", f"loaded before the window shows: {done.stdout}"
+
+
+def test_the_start_view_keeps_the_first_categories_and_the_query_brings_the_rest(
+    qtbot, window, service, monkeypatch
+):
+    # The sidebar builds its first rows before the first paint; the file holds only those.
+    monkeypatch.setattr(startview, "FIRST_ROWS", 2)
+    window.close()
+    everything = [c.name for c in service.categories()]
+    assert len(everything) > 2
+    view = startview.load(service.data_dir)
+    assert view is not None
+    assert [c.name for c in view.sidebar.categories] == everything[:2]
+
+    again = _open(qtbot, service)
+    shown = again.sidebar_model.categories
+    assert [shown.item(row, 0).text() for row in range(shown.rowCount())] == everything[:2]
+    again.show()
+    qtbot.waitUntil(lambda: again.loaded and shown.rowCount() == len(everything))
+    assert sorted(shown.item(row, 0).text() for row in range(shown.rowCount())) == sorted(
+        everything
+    )
+    again.shutdown()

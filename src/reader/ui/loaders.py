@@ -4,6 +4,8 @@ worker threads (ui/tasks.py) and hand their results to the GUI thread."""
 
 from __future__ import annotations
 
+from array import array
+
 from reader.core.service import Service
 from reader.core.types import Article, Query
 from reader.ui import startview
@@ -15,7 +17,7 @@ START_ROWS = ArticleListModel.BLOCK  # rows kept for the next start: a whole blo
 
 def load_ids(
     service: Service, query: Query, anchor: int | None, rows: int
-) -> tuple[list[int], dict[int, Article]]:
+) -> tuple[array[int], dict[int, Article]]:
     """The ids of a filter and the articles of the blocks around `anchor` (an id; the top
     when absent), so the rows the list shows first are not read on the GUI thread."""
     ids = service.article_ids(query)
@@ -26,7 +28,8 @@ def load_ids(
     block = ArticleListModel.BLOCK
     first = max(row - rows, 0) // block * block
     end = -(-min(row + rows, len(ids)) // block) * block  # whole blocks, as the model caches
-    return ids, {article.id: article for article in service.articles_by_ids(ids[first:end])}
+    loaded = {article.id: article for article in service.articles_by_ids(ids[first:end])}
+    return array("q", ids), loaded  # as the list model keeps them
 
 
 def load_sidebar(service: Service) -> SidebarData:

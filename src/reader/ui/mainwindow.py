@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QLocale,
@@ -259,7 +259,7 @@ class MainWindow(ArticleCommands, QMainWindow):
     def _show_ids(
         self,
         generation: int,
-        ids: list[int],
+        ids: Sequence[int],
         loaded: dict[int, Article],
         keep_place: bool,
     ) -> None:
@@ -405,7 +405,7 @@ class MainWindow(ArticleCommands, QMainWindow):
             rows = {article.id: article for article in first if article is not None}
         else:
             ids, rows = load_ids(self.service, Query(), None, START_ROWS)
-        startview.save(self.service.data_dir, startview.StartView(data, list(ids), rows))
+        startview.save(self.service.data_dir, startview.StartView(data, ids, rows))
 
     def _summary_text(self, data: SidebarData) -> str:
         feeds, failing = len(data.feeds), sum(1 for feed in data.feeds if feed.error)

@@ -2,10 +2,11 @@
 filled window before its first query returns.
 
 The window writes it when it closes (and after a refresh, once the counts are reloaded): the
-sidebar's data, the ids of the unfiltered list and its first block of rows. At the next start
-the window shows it at once and runs its real queries as always; their results replace it a
-moment later (the command line may have changed the database meanwhile). A missing, corrupt
-or outdated file is ignored: nothing depends on it.
+sidebar's data (of the categories, the first rows it builds), the ids of the unfiltered list
+and its first block of rows. At the next start the window shows it at once and runs its real
+queries as always; their results replace it a moment later (the command line may have
+changed the database meanwhile). A missing, corrupt or outdated file is ignored: nothing
+depends on it.
 
 `READER_TRACE_START=FILE` makes the window append `filled <time.monotonic()>` to FILE once it
 has painted its list rows and its sidebar (benchmarks/window.py reads it).
@@ -21,7 +22,7 @@ import sys
 import threading
 import time
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from reader.core.types import Article, Category, Feed, Folder
+from reader.ui.models.categories import FIRST_ROWS
 from reader.ui.models.entries import SidebarData
 
 log = logging.getLogger(__name__)
@@ -42,7 +44,7 @@ _TYPES: dict[str, type] = {"Feed": Feed, "Folder": Folder, "Category": Category,
 @dataclasses.dataclass(frozen=True, slots=True)
 class StartView:
     sidebar: SidebarData
-    ids: list[int]  # the unfiltered list, newest first
+    ids: Sequence[int]  # the unfiltered list, newest first (an array when read from the file)
     rows: dict[int, Article]  # its first rows (one block of the list model)
 
 
@@ -75,7 +77,8 @@ def save(data_dir: Path, view: StartView) -> None:
         "counts": data.counts,
         "feeds": _rows(data.feeds),
         "folders": _rows(data.folders),
-        "categories": _rows(data.categories),
+        # The categories the sidebar builds before its first paint; the query adds the rest.
+        "categories": _rows(data.categories[:FIRST_ROWS]),
         "ids": len(ids),
         "rows": _rows(view.rows.values()),
     }
@@ -123,7 +126,7 @@ def load(data_dir: Path) -> StartView | None:
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         log.info("start view ignored: %s", exc)
         return None
-    return StartView(sidebar, ids.tolist(), {row.id: row for row in rows})
+    return StartView(sidebar, ids, {row.id: row for row in rows})
 
 
 class WhenFilled(QObject):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
@@ -87,7 +88,9 @@ class ArticleListModel(QAbstractTableModel):
     def __init__(self, loader: Loader, parent: Any = None) -> None:
         super().__init__(parent)
         self._loader = loader
-        self._ids: list[int] = []
+        # An array, not a list: 100,000 ids are 0.8 MB instead of 4, and the start view's
+        # are read straight into one (a list of them costs the window's start ~3 ms).
+        self._ids: array[int] = array("q")
         self._rows: dict[int, int] | None = None
         self._blocks: OrderedDict[int, dict[int, Article]] = OrderedDict()
         self._overrides: dict[int, dict[str, bool]] = {}
@@ -98,7 +101,8 @@ class ArticleListModel(QAbstractTableModel):
 
     @property
     def ids(self) -> list[int]:
-        return self._ids
+        """The ids shown, newest first (a copy)."""
+        return self._ids.tolist()
 
     def set_ids(self, ids: Sequence[int], loaded: Mapping[int, Article] | None = None) -> None:
         """Show these ids. New ids prepended to the same list become row inserts, so the
@@ -107,7 +111,7 @@ class ArticleListModel(QAbstractTableModel):
         `loaded`: articles already read from the database (in a worker), cached as the
         blocks they fill completely, so the rows shown first cost the GUI thread no query.
         """
-        new = list(ids)
+        new = ids if isinstance(ids, array) else array("q", ids)
         old = self._ids
         added = len(new) - len(old)
         if old and added > 0 and new[added:] == old:
