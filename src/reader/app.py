@@ -137,7 +137,9 @@ def run_window(
             "reader: no display to open the window on; run a command instead (reader --help).\n"
         )
         return 1
-    _import_qt()
+    from reader.ui import preload
+
+    preload.start()  # Qt's libraries load on the other core while the engine's Python runs
     from reader.core.errors import StorageError
     from reader.core.service import Service
 
@@ -146,6 +148,7 @@ def run_window(
     except StorageError as exc:
         sys.stderr.write(f"reader: {exc}\n")
         return 1
+    _import_qt()
     from reader.ui.main import run
 
     return run(service, instance=name, request=request, lang=lang)
