@@ -12,6 +12,8 @@ never exits with a library half loaded.
 
 from __future__ import annotations
 
+import ctypes
+import importlib
 import os
 import sys
 import threading
@@ -23,6 +25,10 @@ _PLUGINS = (
     "platforminputcontexts/libcomposeplatforminputcontextplugin.so",
     "iconengines/libqsvgicon.so",
 )
+# The C extensions the main thread imports meanwhile (the engine's, zipfile's for shiboken):
+# imported before the thread starts, so the main thread never waits for the dynamic linker's
+# lock while the thread holds it (A/B: ~6 ms of the start).
+_FIRST = ("_datetime", "_sqlite3", "unicodedata", "binascii")
 
 
 def _libraries() -> list[tuple[str, int]]:
@@ -46,8 +52,6 @@ def _libraries() -> list[tuple[str, int]]:
 
 
 def _load(libraries: list[tuple[str, int]]) -> None:
-    import ctypes
-
     try:
         dlopen = ctypes.CDLL(None).dlopen
         dlopen.restype, dlopen.argtypes = ctypes.c_void_p, (ctypes.c_char_p, ctypes.c_int)
@@ -67,6 +71,8 @@ def start() -> threading.Thread | None:
     libraries = _libraries()
     if not libraries:
         return None
+    for name in _FIRST:
+        importlib.import_module(name)
     thread = threading.Thread(target=_load, args=(libraries,), name="preload")
     thread.start()
     return thread
