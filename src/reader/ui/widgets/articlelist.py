@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -27,17 +25,19 @@ from reader.ui.models.articles import ArticleListModel
 from reader.ui.widgets.viewport import own_viewport
 
 SEARCH_DELAY_MS = 250
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S*\Z")
 
 
-def isolate_url(option: QStyleOptionViewItem) -> None:
-    """In a right-to-left view, show an item's text that is a URL (an untitled feed's name)
-    as a left-to-right isolate (LRI ... PDI): it reads host first, keeps its slashes and dots
-    in place, and Qt's elision cuts its end (the path), keeping the PDI so the ellipsis stays
-    inside the isolate, at the URL's right end. The row keeps the view's direction, so its icon
-    and alignment match the other rows."""
-    if option.direction == Qt.LayoutDirection.RightToLeft and _URL.match(option.text):
-        option.text = f"\u2066{option.text}\u2069"
+def isolate(option: QStyleOptionViewItem) -> None:
+    """Lay out an item's text in its own direction, the one of its first letter (as HTML's
+    dir="auto"), not the view's: an English title in a right-to-left window keeps its "?" at
+    its end, an Arabic title in a left-to-right window too, and a feed named by its URL reads
+    host first. The text is drawn as a first-strong isolate (FSI ... PDI); the row keeps the
+    view's direction, so its icon and alignment match the other rows, and Qt's elision keeps
+    the closing mark, so the ellipsis lands at the text's own end. Only what is drawn changes:
+    the model's text, and what screen readers say, stay as they are."""
+    text = option.text
+    if text and not (text.isascii() and option.direction == Qt.LayoutDirection.LeftToRight):
+        option.text = f"\u2068{text}\u2069"
 
 
 class RoomyDelegate(QStyledItemDelegate):
@@ -62,7 +62,7 @@ class FlatRowDelegate(QStyledItemDelegate):
     ) -> None:
         super().initStyleOption(option, index)
         option.state &= ~QStyle.StateFlag.State_HasFocus
-        isolate_url(option)  # the feed column shows the feed's URL when it has no title
+        isolate(option)
 
 
 class ArticleTable(QTableView):

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.models.entries import CATEGORIES, FEEDS, Key
 from reader.ui.models.sidebar import SidebarModel
-from reader.ui.widgets.articlelist import RoomyDelegate, isolate_url
+from reader.ui.widgets.articlelist import RoomyDelegate, isolate
 from reader.ui.widgets.viewport import own_viewport
 
 _NO_UPDATE = QItemSelectionModel.SelectionFlag.NoUpdate
@@ -46,14 +46,14 @@ _SELECT_ROW = (
 
 
 class _NameDelegate(RoomyDelegate):
-    """A feed without a title is named by its URL: in a right-to-left window it still reads
-    left to right, host first, and loses its path when too long (see isolate_url)."""
+    """Each name in its own direction: an English feed in a right-to-left window, an Arabic
+    category in a left-to-right one, a feed named by its URL (see isolate)."""
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        isolate_url(option)
+        isolate(option)
 
 
 class _CountsDelegate(_NameDelegate):

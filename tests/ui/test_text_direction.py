@@ -1,5 +1,7 @@
-"""A feed named by its URL in a right-to-left (Arabic) window: it reads left to right, host
-first, and a URL too long for its column loses its end (the path), not its start."""
+"""Names and titles in their own direction, whatever the window's: a feed named by its URL in
+a right-to-left (Arabic) window reads left to right, host first, and a URL too long for its
+column loses its end (the path), not its start; an English name there keeps its "?" at its
+end, and an Arabic title in a left-to-right window keeps its "؟" at its own end too."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from reader.ui.widgets.sidebar import SidebarPanel
 LONG = "https://example.org/some/very/long/path/to/the/feed.xml"
 SHORT = "https://ex.org/"  # a trailing slash jumps to the left in a right-to-left paragraph
 ARABIC = "أخبار العالم العربي اليوم من كل مكان وزمان، ومقالات الرأي والتحليلات"
-ENGLISH = "World News"
+ENGLISH = "Why now?"  # in a right-to-left paragraph the "?" would jump to the left
 INVISIBLE = "\u2066\u2067\u2068\u2069"  # directional isolates draw nothing
 
 
@@ -86,7 +88,7 @@ def test_an_untitled_feed_reads_host_first_in_a_right_to_left_sidebar(qtbot, ara
     arabic_shown, arabic_option = row(3)
     # Still right to left: the title's first word at the right, the ellipsis at the left.
     assert arabic_shown.startswith("…") and arabic_shown.endswith(ARABIC[0]), arabic_shown
-    assert row(4)[1].text == ENGLISH  # other left-to-right names are shown as before
+    assert row(4)[0] == ENGLISH
     # The URL row is laid out like the others: same direction, alignment and icon side.
     assert long_option.direction == arabic_option.direction == Qt.LayoutDirection.RightToLeft
     assert long_option.displayAlignment == arabic_option.displayAlignment
@@ -112,3 +114,34 @@ def test_a_url_in_the_feed_column_reads_host_first_in_a_right_to_left_list(qtbot
     assert cell(0).startswith("https://ex") and cell(0).endswith("…"), cell(0)
     assert cell(1) == SHORT
     assert cell(2).startswith("…") and cell(2).endswith(ARABIC[0]), cell(2)
+
+
+def test_an_arabic_title_keeps_its_question_mark_at_its_end_in_a_left_to_right_list(qtbot):
+    question = "ما الجديد في سوريا اليوم؟"
+    long = ARABIC + " " + ARABIC
+
+    def loader(ids):  # type: ignore[no-untyped-def]
+        title = {1: question, 2: long, 3: "Talks resume"}
+        return [Article(i, i, "Feed", title[i], None, None, None, (), False, False) for i in ids]
+
+    model = ArticleListModel(loader)
+    model.set_ids([1, 2, 3])
+    table = ArticleTable(model)
+    qtbot.addWidget(table)
+    table.resize(900, 300)
+    table.show()
+    table.setColumnWidth(ArticleListModel.TITLE, 400)  # the question fits, the long title not
+    assert not table.isRightToLeft()
+
+    def cell(row: int) -> tuple[str, QStyleOptionViewItem]:
+        return _drawn(table, model.index(row, ArticleListModel.TITLE))
+
+    # Read right to left: the first letter at the right, the question mark at the far left.
+    shown, option = cell(0)
+    assert shown.startswith("؟") and shown.endswith(question[0]), shown
+    # Too long: the ellipsis is at the title's own end (its left), its start stays visible.
+    shown = cell(1)[0]
+    assert shown.startswith("…") and shown.endswith(ARABIC[0]), shown
+    assert cell(2)[0] == "Talks resume"
+    # The row itself stays left to right, like the others.
+    assert option.direction == cell(2)[1].direction == Qt.LayoutDirection.LeftToRight
