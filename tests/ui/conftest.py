@@ -130,3 +130,14 @@ def window(qtbot, service: Service):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: win.loaded and win.articles.rowCount() > 0)
     yield win
     win.shutdown()
+
+
+@pytest.fixture
+def arabic(qapp, monkeypatch):  # type: ignore[no-untyped-def]
+    """The interface in Arabic (right to left) for one test; its translators are yielded."""
+    from reader.ui import i18n
+
+    monkeypatch.setenv("READER_LANG", "ar_SA")
+    translators = i18n.install(qapp)
+    yield translators
+    i18n.uninstall(qapp, translators)

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 
 from reader.core import fetch, opml, parse
 from reader.core.errors import ReaderError
-from reader.ui import i18n
 from reader.ui.engine_text import translated
 from reader.ui.mainwindow import MainWindow
 from reader.ui.models.entries import ALL
@@ -33,14 +32,6 @@ ENGINE_FILES = (
     "fulltext.py",
     "favorites.py",
 )
-
-
-@pytest.fixture
-def arabic(qapp, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("READER_LANG", "ar_SA")
-    translators = i18n.install(qapp)
-    yield
-    i18n.uninstall(qapp, translators)
 
 
 def _error_of(call, *args) -> str:  # type: ignore[no-untyped-def]

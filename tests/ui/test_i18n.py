@@ -28,14 +28,6 @@ PLACEHOLDER = re.compile(r"%(?:L?n|\d)")
 
 
 @pytest.fixture
-def arabic(qapp, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("READER_LANG", "ar_SA")
-    translators = i18n.install(qapp)
-    yield translators
-    i18n.uninstall(qapp, translators)
-
-
-@pytest.fixture
 def arabic_window(qtbot, service, arabic):  # type: ignore[no-untyped-def]
     win = MainWindow(service)
     qtbot.addWidget(win)

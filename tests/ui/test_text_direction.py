@@ -5,13 +5,11 @@ end, and an Arabic title in a left-to-right window keeps its "؟" at its own end
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem
 
 from reader.core.types import Article, Feed
-from reader.ui import i18n
 from reader.ui.models.articles import ArticleListModel
 from reader.ui.models.entries import SidebarData
 from reader.ui.models.sidebar import SidebarModel
@@ -23,14 +21,6 @@ SHORT = "https://ex.org/"  # a trailing slash jumps to the left in a right-to-le
 ARABIC = "أخبار العالم العربي اليوم من كل مكان وزمان، ومقالات الرأي والتحليلات"
 ENGLISH = "Why now?"  # in a right-to-left paragraph the "?" would jump to the left
 INVISIBLE = "\u2066\u2067\u2068\u2069"  # directional isolates draw nothing
-
-
-@pytest.fixture
-def arabic(qapp, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("READER_LANG", "ar_SA")
-    translators = i18n.install(qapp)
-    yield
-    i18n.uninstall(qapp, translators)
 
 
 def _drawn(view: QAbstractItemView, index) -> tuple[str, QStyleOptionViewItem]:  # type: ignore[no-untyped-def]
@@ -95,17 +85,23 @@ def test_an_untitled_feed_reads_host_first_in_a_right_to_left_sidebar(qtbot, ara
     assert long_option.decorationPosition == arabic_option.decorationPosition
 
 
-def test_a_url_in_the_feed_column_reads_host_first_in_a_right_to_left_list(qtbot, arabic):
-    def loader(ids):  # type: ignore[no-untyped-def]
-        feed = {1: LONG, 2: SHORT, 3: ARABIC}
-        return [Article(i, i, feed[i], f"A{i}", None, None, None, (), False, False) for i in ids]
+def _table(qtbot, rows: list[tuple[str, str]], width: int) -> ArticleTable:  # type: ignore[no-untyped-def]
+    """A shown article list of these (feed name, title) rows, ids 1, 2 ..."""
 
-    model = ArticleListModel(loader)
-    model.set_ids([1, 2, 3])
-    table = ArticleTable(model)
+    def loader(ids):  # type: ignore[no-untyped-def]
+        return [Article(i, i, *rows[i - 1], None, None, None, (), False, False) for i in ids]
+
+    table = ArticleTable(ArticleListModel(loader))
+    table.model().set_ids(range(1, len(rows) + 1))
     qtbot.addWidget(table)
-    table.resize(600, 300)
+    table.resize(width, 300)
     table.show()
+    return table
+
+
+def test_a_url_in_the_feed_column_reads_host_first_in_a_right_to_left_list(qtbot, arabic):
+    table = _table(qtbot, [(LONG, "A1"), (SHORT, "A2"), (ARABIC, "A3")], 600)
+    model = table.model()
     assert table.isRightToLeft()
 
     def cell(row: int) -> str:
@@ -118,18 +114,9 @@ def test_a_url_in_the_feed_column_reads_host_first_in_a_right_to_left_list(qtbot
 
 def test_an_arabic_title_keeps_its_question_mark_at_its_end_in_a_left_to_right_list(qtbot):
     question = "ما الجديد في سوريا اليوم؟"
-    long = ARABIC + " " + ARABIC
-
-    def loader(ids):  # type: ignore[no-untyped-def]
-        title = {1: question, 2: long, 3: "Talks resume"}
-        return [Article(i, i, "Feed", title[i], None, None, None, (), False, False) for i in ids]
-
-    model = ArticleListModel(loader)
-    model.set_ids([1, 2, 3])
-    table = ArticleTable(model)
-    qtbot.addWidget(table)
-    table.resize(900, 300)
-    table.show()
+    rows = [("Feed", question), ("Feed", ARABIC + " " + ARABIC), ("Feed", "Talks resume")]
+    table = _table(qtbot, rows, 900)
+    model = table.model()
     table.setColumnWidth(ArticleListModel.TITLE, 400)  # the question fits, the long title not
     assert not table.isRightToLeft()
 
