@@ -72,7 +72,10 @@ def start() -> threading.Thread | None:
     if not libraries:
         return None
     for name in _FIRST:
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except ImportError:  # another Python's build: its own import finds what it needs
+            pass
     thread = threading.Thread(target=_load, args=(libraries,), name="preload")
     thread.start()
     return thread
