@@ -8,7 +8,7 @@ or was written for another shiboken6 build (a stamp file records which), only wh
 folder can be written, and never when the user set SBK_EMBED. Must run before PySide6 is
 imported; imports nothing heavy itself.
 
-Its import hook (~14 ms of the start, and some at every later import): see
+Its import hook (~11 ms of the start, and some at every later import): see
 `drop_feature_hook`.
 """
 
@@ -116,7 +116,7 @@ def drop_feature_hook() -> bool:
 
     For its opt-in `from __feature__ import snake_case`, PySide replaces `builtins.__import__`
     and, after every later import, reads the new module's whole source file to see whether
-    it mentions PySide6. Reader never opts in, so that is wasted: ~14 ms of the window's start
+    it mentions PySide6. Reader never opts in, so that is wasted: ~11 ms of the window's start
     (35 of Reader's modules come after PySide), and the sources kept in memory. PySide keeps
     the original beside its own as `__orig_import__`; a module that was never scanned counts
     as using no feature, which is what Reader's modules are.
