@@ -88,13 +88,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _import_qt() -> None:
-    """Import PySide6, having shiboken6 unpack its support files first when it should, and
-    without its import hook (see shiboken_files)."""
+    """Import PySide6, having shiboken6 unpack its support files first when it should,
+    without its import hook and with its signature patterns compiled when first used (see
+    shiboken_files)."""
     from reader.ui import shiboken_files
 
     unpacked = shiboken_files.prepare()
     try:
-        import PySide6.QtWidgets  # noqa: F401
+        with shiboken_files.deferred_patterns():
+            import PySide6.QtWidgets  # noqa: F401
     except BaseException:
         shiboken_files.finish(unpacked, imported=False)
         raise

@@ -3,7 +3,9 @@ upgrade; a failed import or a folder it cannot write leaves nothing behind."""
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import subprocess
 import sys
 import time
@@ -142,3 +144,61 @@ def test_the_window_imports_qt_without_pyside_reading_every_later_module() -> No
     assert _after_qt("import PySide6.QtWidgets") == ["True", "False", "True"]
     # ... the window's import of Qt puts Python's own import back, and Qt works as before.
     assert _after_qt("from reader.app import _import_qt; _import_qt()") == ["False", "True", "True"]
+
+
+_WRONG_CALL = """
+import re._compiler, sys
+compiled = []
+compile_now = re._compiler.compile
+def counting(pattern, flags=0):
+    compiled.append(len(pattern))
+    return compile_now(pattern, flags)
+re._compiler.compile = counting
+{setup}
+at_import = [n for n in compiled if n >= 1000]
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+try:
+    QWidget().resize("not a size")
+except TypeError as exc:
+    message = str(exc)
+print(repr((at_import, message)))
+"""
+
+
+def _wrong_call(setup: str) -> tuple[list[int], str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _WRONG_CALL.format(setup=setup)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return ast.literal_eval(done.stdout)
+
+
+def test_the_window_imports_qt_without_compiling_its_signature_patterns() -> None:
+    # PySide alone compiles its long signature patterns while it is imported ...
+    alone_compiled, alone_message = _wrong_call("import PySide6.QtWidgets")
+    assert len(alone_compiled) >= 2
+    # ... the window's import leaves them for their first use, and a wrong call to Qt still
+    # gets the same message, its supported signatures read with those patterns.
+    compiled, message = _wrong_call("from reader.app import _import_qt; _import_qt()")
+    assert compiled == []
+    assert message == alone_message
+    assert "resize(w: int, h: int, /)" in message
+
+
+def test_a_deferred_pattern_behaves_as_the_compiled_one() -> None:
+    source = "(?P<word>[a-z]+)" + " " * shiboken_files.LONG_PATTERN  # long, like shiboken's
+    with shiboken_files.deferred_patterns():
+        pattern = re.compile(source, re.VERBOSE)
+        split = pattern.split  # fetched at class definition, as shiboken does
+    assert isinstance(pattern, shiboken_files.DeferredPattern)
+    assert split("ab, cd") == ["", "ab", ", ", "cd", ""]
+    assert pattern.groupindex == {"word": 1}
+    assert pattern.sub("x", "ab cd") == "x x"
+    assert isinstance(re.compile("[a-z]+"), re.Pattern)  # outside, compile is Python's own
+    with shiboken_files.deferred_patterns():
+        assert isinstance(re.compile("[a-z]+"), re.Pattern)  # short ones compile at once

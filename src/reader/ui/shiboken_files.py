@@ -1,4 +1,4 @@
-"""Two costs shiboken6 (PySide's runtime) adds to every start, and how the window avoids them.
+"""Three costs shiboken6 (PySide's runtime) adds to every start, and how the window avoids them.
 
 Its support code (~20 ms): shiboken6 carries its support modules as a zip inside its library
 and compiles them from source at every import, unless a `files.dir` folder beside it holds
@@ -10,16 +10,22 @@ imported; imports nothing heavy itself.
 
 Its import hook (~11 ms of the start, and some at every later import): see
 `drop_feature_hook`.
+
+Its signature patterns (~15 ms): see `deferred_patterns`.
 """
 
 from __future__ import annotations
 
 import builtins
 import os
+import re
 import shutil
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 FOLDER = "files.dir"
 STAMP = "reader-stamp"
@@ -127,3 +133,57 @@ def drop_feature_hook() -> bool:
         return False
     builtins.__import__ = original
     return True
+
+
+LONG_PATTERN = 1000  # characters; shiboken's brace patterns are ~6,000, Python's own < 500
+
+
+class DeferredPattern:
+    """A regular expression compiled when first used, standing in for `re.compile`'s result.
+
+    Its methods (search, finditer, split ...) may be fetched before then: they compile on
+    their first call."""
+
+    __slots__ = ("_compile", "_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int, compile_now: Callable[..., re.Pattern]) -> None:
+        self._source, self._flags, self._compile = source, flags, compile_now
+        self._compiled: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = self._compile(self._source, self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # e.g. ABCMeta's probe of a class body for abstract methods
+            raise AttributeError(name)
+        if callable(getattr(re.Pattern, name, None)):
+
+            def method(*args: Any, **kwargs: Any) -> Any:
+                return getattr(self.compiled(), name)(*args, **kwargs)
+
+            return method
+        return getattr(self.compiled(), name)
+
+
+@contextmanager
+def deferred_patterns() -> Iterator[None]:
+    """Within it, `re.compile` of a long pattern returns a `DeferredPattern`.
+
+    At import, shiboken's signature support compiles three ~6 KB regular expressions (~15 ms
+    of the window's start). It uses them only to read a Qt function's signature (inspect,
+    the text of a wrong call's TypeError, .pyi generation), which the start never does.
+    """
+    original = re.compile
+
+    def compile_later(pattern: Any, flags: int = 0) -> Any:
+        if isinstance(pattern, str) and len(pattern) >= LONG_PATTERN:
+            return DeferredPattern(pattern, flags, original)
+        return original(pattern, flags)
+
+    re.compile = compile_later
+    try:
+        yield
+    finally:
+        re.compile = original
