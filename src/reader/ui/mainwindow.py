@@ -171,6 +171,10 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.sidebar.select_key(ALL)
         self._after_paint: list[Callable[[], None]] | None = []
         QTimer.singleShot(AFTER_PAINT_MS, self, self._run_after_paint)
+        # Both boxes start empty, so their clear buttons (whose icon lookup costs the start
+        # ~5 ms) can come after the first paint.
+        for box in (self.list_panel.search, self.sidebar.filter):
+            self.after_first_paint(lambda box=box: box.setClearButtonEnabled(True))
         self._filled = startview.WhenFilled(
             {
                 self.table.viewport(): lambda: self.list_shown,

@@ -213,7 +213,6 @@ class ArticleListPanel(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search articles  (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
         self.search.addAction(icons.search(), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setAccessibleName(self.tr("Search articles"))
         self.count = QLabel()

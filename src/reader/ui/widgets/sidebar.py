@@ -122,7 +122,6 @@ class SidebarPanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter categories"))
         self.filter.setAccessibleName(self.tr("Filter categories"))
-        self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.model.set_category_filter)
         self.filter.returnPressed.connect(self._choose_first_category)
         title = QLabel(self.tr("Categories"))
