@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
@@ -423,3 +424,53 @@ def test_refresh_updates_the_window_at_once_then_at_most_every_interval(window, 
     qtbot.waitUntil(lambda: len(calls) == 4, timeout=mainwindow.REFRESH_UPDATE_MS * 3)
     qtbot.wait(mainwindow.REFRESH_UPDATE_MS + 200)
     assert calls == ["sidebar", "list"] * 2  # the five batches became one update
+
+
+def _many_items_feed(count: int) -> bytes:
+    items = "".join(
+        f"<item><guid>vote-{n}</guid><title>Vote count {n}</title>"
+        f"<link>https://example.org/vote/{n}</link>"
+        f"<pubDate>{(n % 28) + 1:02d} Jan 2025 {n % 24:02d}:{n % 60:02d}:00 GMT</pubDate>"
+        f"<description>The ballots of district {n}.</description></item>"
+        for n in range(count)
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Votes</title>'
+        f"<link>https://example.org/</link>{items}</channel></rss>"
+    ).encode()
+
+
+def test_a_search_of_the_whole_store_shows_its_first_rows_before_reading_the_rest(
+    qtbot, window, service, server, monkeypatch
+):
+    server.files["votes.xml"] = _many_items_feed(450)
+    service.add_feed(server.url("votes.xml"))
+    wanted = service.article_ids(Query(search="ballots"))
+    assert len(wanted) == 450
+    kept = wanted[300]  # the article being read, past the first rows
+    window.show_key(("feed", _feed_id(service, "Votes")))
+    qtbot.waitUntil(lambda: window.articles.row_of(kept) is not None)
+    click_row(qtbot, window.table, window.articles.index(window.articles.row_of(kept), 0))
+    qtbot.waitUntil(lambda: window.pane.article_id == kept)
+    window.show_key(("all",))
+    qtbot.waitUntil(lambda: window.articles.rowCount() > 450)
+    # Hold the full query back, to see what the window shows before it.
+    release = threading.Event()
+    full_query = mainwindow.load_ids
+
+    def slow_load_ids(*args):
+        release.wait(10)
+        return full_query(*args)
+
+    monkeypatch.setattr(mainwindow, "load_ids", slow_load_ids)
+    window.list_panel.search.setText("ballots")
+    qtbot.keyClick(window.list_panel.search, Qt.Key.Key_Return)
+    first = mainwindow.ArticleListModel.BLOCK
+    qtbot.waitUntil(lambda: window.articles.ids == wanted[:first])
+    assert window.list_panel.count.text() == ""  # the total is not known yet
+    assert window.pane.article_id == kept  # the article being read stays on screen
+    release.set()
+    qtbot.waitUntil(lambda: window.articles.ids == wanted)
+    assert window.list_panel.count.text() == "450 articles"
+    assert window.pane.article_id == kept
+    assert window.table.currentIndex().row() == window.articles.row_of(kept) == 300

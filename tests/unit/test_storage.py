@@ -540,3 +540,30 @@ def test_a_new_database_another_program_is_writing_still_opens(tmp_path: Path) -
         other.close()
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
+
+
+def test_the_first_ids_of_a_search_are_the_head_of_the_whole_list(
+    service, feed_server, rss, clock
+) -> None:
+    # Published times out of insertion order, ties among them, and two feeds: the short walk
+    # of the sort index (a limited search of the whole store) must find what the full query
+    # sorts first.
+    now = clock()
+    for feed in range(2):
+        items = [
+            rss.item(
+                f"f{feed}-{n}",
+                title=f"vote {n}" if n % 3 else f"market {n}",
+                published=now - ((n * 7919 + feed) % 40) * 3600,
+            )
+            for n in range(60)
+        ]
+        add(service, feed_server, f"/{feed}.xml", rss(*items))
+    for text in ("vote", "market", "vot", "nothing"):
+        whole = service.article_ids(Query(search=text))
+        for limit in (1, 5, 17, 39, 40, 41, 200):
+            assert service.article_ids(Query(search=text), limit=limit) == whole[:limit], (
+                text,
+                limit,
+            )
+    assert len(service.article_ids(Query(search="vote"))) == 80

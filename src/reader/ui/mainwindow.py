@@ -12,6 +12,7 @@ import dataclasses
 import itertools
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 
 from PySide6.QtCore import (
     QLocale,
@@ -37,7 +38,13 @@ from reader.ui import places, startview, windowstate
 from reader.ui.commands import SELECT, ArticleCommands
 from reader.ui.dialogs import accounts as accounts_ui
 from reader.ui.engine_text import translated
-from reader.ui.loaders import START_ROWS, load_ids, load_sidebar, store_start_view
+from reader.ui.loaders import (
+    START_ROWS,
+    load_first_ids,
+    load_ids,
+    load_sidebar,
+    store_start_view,
+)
 from reader.ui.models.articles import ArticleListModel
 from reader.ui.models.entries import ALL, Key, SidebarData, query_for
 from reader.ui.models.sidebar import SidebarModel
@@ -75,6 +82,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self._key: Key = ALL
         self._search = ""
         self._generation = 0
+        self._ids_task: Future[object] | None = None  # the list query under way
         self._restoring = False
         self._sidebar_loading = False
         self._sidebar_dirty = False
@@ -246,19 +254,64 @@ class MainWindow(ArticleCommands, QMainWindow):
         """Query the ids of the current filter in the background, then show them."""
         self._generation += 1
         generation = self._generation
+        if self._ids_task is not None:
+            self._ids_task.cancel()  # not started yet: its answer would be thrown away
         anchor = self.pane.article_id
         if keep_place and self.table.verticalScrollBar().value() > 0:
             anchor = self.articles.id_at(self.table.indexAt(QPoint(1, 1)).row())
         rows = self.table.viewport().height() // max(self.table.fontMetrics().height(), 12) + 2
-        self.runner.submit(
-            READ,
-            load_ids,
-            self.service,
-            self.current_query(),
-            anchor,
-            rows,
-            on_done=lambda found: self._show_ids(generation, *found, keep_place),
-        )
+        query = self.current_query()
+
+        def load_all() -> None:
+            self._ids_task = self.runner.submit(
+                READ,
+                load_ids,
+                self.service,
+                query,
+                anchor,
+                rows,
+                on_done=lambda found: self._show_ids(generation, *found, keep_place),
+            )
+
+        if query.search and query == Query(search=query.search) and not keep_place:
+            # A search of the whole store: its first rows come first (loaders.load_first_ids).
+            self._ids_task = self.runner.submit(
+                READ,
+                load_first_ids,
+                self.service,
+                query,
+                on_done=lambda found: self._show_first_ids(generation, *found, load_all),
+            )
+        else:
+            load_all()
+
+    def _show_first_ids(
+        self,
+        generation: int,
+        ids: Sequence[int],
+        loaded: dict[int, Article],
+        complete: bool,
+        load_all: Callable[[], None],
+    ) -> None:
+        if generation != self._generation:
+            return
+        if complete:
+            self._show_ids(generation, ids, loaded, False)
+            return
+        current = self.pane.article_id
+        self._restoring = True
+        try:
+            self.articles.set_ids(ids, loaded)
+            row = self.articles.row_of(current) if current is not None else None
+            if row is not None:
+                self.table.selectionModel().setCurrentIndex(self.articles.index(row, 0), SELECT)
+                self.table.scrollTo(self.articles.index(row, 0))
+            else:
+                self.table.scrollToTop()
+        finally:
+            self._restoring = False
+        self.list_panel.set_count(None)  # known once all the ids are read
+        load_all()
 
     def _show_ids(
         self,

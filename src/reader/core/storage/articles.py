@@ -251,9 +251,14 @@ def _missing(conn: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
 # --- reading ---
 
 
+# Up to this many ids, a search of the whole store walks the articles newest first and stops
+# at the limit; more, and reading the matches first and sorting them is faster.
+FIRST_IDS_WALK = 1000
+
+
 def article_ids(conn: sqlite3.Connection, query: Query, limit: int | None = None) -> list[int]:
     """Ids matching the query, newest first (sort_time DESC, id DESC)."""
-    sql, params = _ids_sql(conn, query)
+    sql, params = _ids_sql(conn, query, walk=bool(limit) and limit <= FIRST_IDS_WALK)
     if sql is None:
         return []
     if limit:
@@ -262,7 +267,12 @@ def article_ids(conn: sqlite3.Connection, query: Query, limit: int | None = None
     return [r[0] for r in conn.execute(sql, params)]
 
 
-def _ids_sql(conn: sqlite3.Connection, query: Query) -> tuple[str | None, list[object]]:
+def _ids_sql(
+    conn: sqlite3.Connection, query: Query, *, walk: bool = False
+) -> tuple[str | None, list[object]]:
+    """The ids query. `walk`: for the first few ids of a search of the whole store, read the
+    articles in the sort index's order and keep the matches (a common word's first 200 of
+    76,000: ~15 ms instead of ~70 ms reading and sorting them all)."""
     where: list[str] = []
     params: list[object] = []
     if query.category is not None:
@@ -281,6 +291,8 @@ def _ids_sql(conn: sqlite3.Connection, query: Query) -> tuple[str | None, list[o
         id_column = "ac.article_id"
     else:
         sql = "SELECT a.id FROM articles a"
+        if walk and query.search and query == Query(search=query.search):
+            sql += " INDEXED BY articles_sort"
         order = " ORDER BY a.sort_time DESC, a.id DESC"
         id_column = "a.id"
     if query.feed_id is not None:

@@ -105,8 +105,8 @@ class ArticleListModel(QAbstractTableModel):
         return self._ids.tolist()
 
     def set_ids(self, ids: Sequence[int], loaded: Mapping[int, Article] | None = None) -> None:
-        """Show these ids. New ids prepended to the same list become row inserts, so the
-        view keeps its selection and scroll position; anything else resets the model.
+        """Show these ids. New ids prepended or appended to the same list become row inserts,
+        so the view keeps its selection and scroll position; anything else resets the model.
 
         `loaded`: articles already read from the database (in a worker), cached as the
         blocks they fill completely, so the rows shown first cost the GUI thread no query.
@@ -121,6 +121,16 @@ class ArticleListModel(QAbstractTableModel):
             self._blocks.clear()
             self.endInsertRows()
             self.refresh_rows(loaded)
+            return
+        if old and added > 0 and new[: len(old)] == old:
+            # The rest of a list whose first rows are shown (see loaders.load_first_ids).
+            self.beginInsertRows(QModelIndex(), len(old), len(new) - 1)
+            self._ids = new
+            self._rows = None
+            if len(old) % self.BLOCK:  # the last cached block gains rows it does not hold
+                self._blocks.pop(len(old) // self.BLOCK, None)
+            self.endInsertRows()
+            self._seed(loaded)
             return
         if new == old:
             self.refresh_rows(loaded)

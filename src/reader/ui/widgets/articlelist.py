@@ -244,7 +244,11 @@ class ArticleListPanel(QWidget):
         self._timer.stop()
         self.search_changed.emit(self.search.text().strip())
 
-    def set_count(self, total: int) -> None:
+    def set_count(self, total: int | None) -> None:
+        """The number of articles listed; None while it is not known yet."""
+        if total is None:
+            self.count.setText("")
+            return
         self.count.setText(
             self.tr("%Ln article", "", total) if total == 1 else self.tr("%Ln articles", "", total)
         )
