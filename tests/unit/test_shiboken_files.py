@@ -127,16 +127,21 @@ print(colorsys.__file__ in linecache.cache, builtins.__import__ is builtins.__or
 """
 
 
-def _after_qt(setup: str) -> str:
+def _child(code: str) -> str:
+    """What a new Python process running `code` prints (Qt on the offscreen platform)."""
     done = subprocess.run(
-        [sys.executable, "-c", _IMPORT_AFTER_QT.format(setup=setup)],
+        [sys.executable, "-c", code],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    return done.stdout.split()
+    return done.stdout
+
+
+def _after_qt(setup: str) -> list[str]:
+    return _child(_IMPORT_AFTER_QT.format(setup=setup)).split()
 
 
 def test_the_window_imports_qt_without_pyside_reading_every_later_module() -> None:
@@ -167,15 +172,7 @@ print(repr((at_import, message)))
 
 
 def _wrong_call(setup: str) -> tuple[list[int], str]:
-    done = subprocess.run(
-        [sys.executable, "-c", _WRONG_CALL.format(setup=setup)],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return ast.literal_eval(done.stdout)
+    return ast.literal_eval(_child(_WRONG_CALL.format(setup=setup)))
 
 
 def test_the_window_imports_qt_without_compiling_its_signature_patterns() -> None:

@@ -293,25 +293,9 @@ class MainWindow(ArticleCommands, QMainWindow):
         complete: bool,
         load_all: Callable[[], None],
     ) -> None:
-        if generation != self._generation:
-            return
-        if complete:
-            self._show_ids(generation, ids, loaded, False)
-            return
-        current = self.pane.article_id
-        self._restoring = True
-        try:
-            self.articles.set_ids(ids, loaded)
-            row = self.articles.row_of(current) if current is not None else None
-            if row is not None:
-                self.table.selectionModel().setCurrentIndex(self.articles.index(row, 0), SELECT)
-                self.table.scrollTo(self.articles.index(row, 0))
-            else:
-                self.table.scrollToTop()
-        finally:
-            self._restoring = False
-        self.list_panel.set_count(None)  # known once all the ids are read
-        load_all()
+        self._show_ids(generation, ids, loaded, False, partial=not complete)
+        if not complete and generation == self._generation:
+            load_all()
 
     def _show_ids(
         self,
@@ -319,7 +303,11 @@ class MainWindow(ArticleCommands, QMainWindow):
         ids: Sequence[int],
         loaded: dict[int, Article],
         keep_place: bool,
+        *,
+        partial: bool = False,
     ) -> None:
+        """Show a query's ids; `partial`: only its first ones, the rest to come (the article
+        being read stays even when it is not among them)."""
         if generation != self._generation:
             return  # the user moved on; a newer query is on its way
         current = self.pane.article_id
@@ -345,7 +333,7 @@ class MainWindow(ArticleCommands, QMainWindow):
                     self.table.scrollToTop()
         finally:
             self._restoring = False
-        self.list_panel.set_count(len(ids))
+        self.list_panel.set_count(None if partial else len(ids))  # None: not known yet
         self.list_shown = True
         self.table.empty_text = (
             self.tr("No articles match the search.")
@@ -353,7 +341,7 @@ class MainWindow(ArticleCommands, QMainWindow):
             else self.tr("No articles here yet.")
         )
         self.table.viewport().update()
-        if not keep_place and row is None and current is not None:
+        if not (keep_place or partial) and row is None and current is not None:
             self.pane.show_placeholder(self.tr("Select an article to read it."))
 
     # --- the sidebar and its counts ---
