@@ -3,11 +3,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
+from qt_child import run_python
 
 from reader.ui import preload
 
@@ -26,15 +23,8 @@ print(QLabel("still Qt").text())
 
 
 def test_qt_libraries_are_loaded_before_pyside_is_imported_and_qt_works() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _PRELOADED_THEN_IMPORTED],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split("\n")[:2] == ["True True False", "still Qt"]
+    printed = run_python(_PRELOADED_THEN_IMPORTED)
+    assert printed.split("\n")[:2] == ["True True False", "still Qt"]
 
 
 def test_nothing_is_started_without_a_display(monkeypatch: pytest.MonkeyPatch) -> None:

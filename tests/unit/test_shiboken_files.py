@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from qt_child import run_python
 
 from reader.ui import shiboken_files
 
@@ -127,21 +128,8 @@ print(colorsys.__file__ in linecache.cache, builtins.__import__ is builtins.__or
 """
 
 
-def _child(code: str) -> str:
-    """What a new Python process running `code` prints (Qt on the offscreen platform)."""
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
 def _after_qt(setup: str) -> list[str]:
-    return _child(_IMPORT_AFTER_QT.format(setup=setup)).split()
+    return run_python(_IMPORT_AFTER_QT.format(setup=setup)).split()
 
 
 def test_the_window_imports_qt_without_pyside_reading_every_later_module() -> None:
@@ -172,7 +160,7 @@ print(repr((at_import, message)))
 
 
 def _wrong_call(setup: str) -> tuple[list[int], str]:
-    return ast.literal_eval(_child(_WRONG_CALL.format(setup=setup)))
+    return ast.literal_eval(run_python(_WRONG_CALL.format(setup=setup)))
 
 
 def test_the_window_imports_qt_without_compiling_its_signature_patterns() -> None:
