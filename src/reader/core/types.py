@@ -117,3 +117,8 @@ class Query:
     starred: bool = False
     unread: bool = False
     search: str | None = None
+
+    @property
+    def searches_everything(self) -> bool:
+        """A search and nothing else: the whole store, where a common word matches most."""
+        return bool(self.search) and self == Query(search=self.search)

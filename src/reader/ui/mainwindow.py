@@ -273,7 +273,7 @@ class MainWindow(ArticleCommands, QMainWindow):
                 on_done=lambda found: self._show_ids(generation, *found, keep_place),
             )
 
-        if query.search and query == Query(search=query.search) and not keep_place:
+        if query.searches_everything and not keep_place:
             # A search of the whole store: its first rows come first (loaders.load_first_ids).
             self._ids_task = self.runner.submit(
                 READ,

@@ -291,7 +291,7 @@ def _ids_sql(
         id_column = "ac.article_id"
     else:
         sql = "SELECT a.id FROM articles a"
-        if walk and query.search and query == Query(search=query.search):
+        if walk and query.searches_everything:
             sql += " INDEXED BY articles_sort"
         order = " ORDER BY a.sort_time DESC, a.id DESC"
         id_column = "a.id"
