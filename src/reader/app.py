@@ -90,9 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _import_qt() -> None:
     """Import PySide6, having shiboken6 unpack its support files first when it should,
     without its import hook and with its signature patterns compiled when first used (see
-    shiboken_files)."""
-    from reader.ui import shiboken_files
+    shiboken_files); Qt's enums are made the quicker way from now on (see quick_enums)."""
+    from reader.ui import quick_enums, shiboken_files
 
+    quick_enums.install()
     unpacked = shiboken_files.prepare()
     try:
         with shiboken_files.deferred_patterns():

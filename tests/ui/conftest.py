@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 
 from reader.core.service import Service
+from reader.ui import quick_enums
+
+quick_enums.install()  # the Qt enums made from here on are made as the window makes them
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ui"
 TYPES = {
