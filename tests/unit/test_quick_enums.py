@@ -102,12 +102,21 @@ def installed() -> Iterator[None]:
         quick_enums.uninstall()
 
 
-def test_an_enum_of_pairs_is_made_quickly_and_is_the_same(installed: None) -> None:
-    Color = enum.Flag("Color", [("RED", 1), ("GREEN", 2), ("YELLOW", 3)])
+_COLORS = [("RED", 1), ("GREEN", 2), ("YELLOW", 3), ("BLACK", 0), ("ROUGE", 1), ("BLUE", 4)]
+
+
+@pytest.mark.parametrize("bulk", [True, False], ids=["3.11 members", "simple_enum members"])
+def test_an_enum_of_pairs_is_made_quickly_and_is_the_same(
+    installed: None, bulk: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quick_enums, "BULK_MEMBERS", bulk and quick_enums.BULK_MEMBERS)
+    Color = enum.Flag("Color", _COLORS, boundary=enum.KEEP)
     assert Color.RED | Color.GREEN is Color.YELLOW
+    assert Color.ROUGE is Color.RED  # an alias
+    assert [c.name for c in Color] == ["RED", "GREEN", "BLUE"]
     assert Color.__module__ == __name__  # the caller's module, as Python's own path says
     quick_enums.uninstall()
-    enum._test_simple_enum(enum.Flag("Color", [("RED", 1), ("GREEN", 2), ("YELLOW", 3)]), Color)
+    enum._test_simple_enum(enum.Flag("Color", _COLORS, boundary=enum.KEEP), Color)
 
 
 def test_other_calls_take_pythons_own_path(installed: None) -> None:
