@@ -117,8 +117,10 @@ def run_window(
     # The start allocates much and frees little: no collections until the window shows
     # (about 100 of them, 15 ms); ui/main.py turns them back on.
     gc.disable()
+    from reader import codecache
     from reader.core import paths
 
+    code_cache = codecache.install(paths.code_cache_file())  # before any dataclass is made
     directory = paths.data_dir(data_dir)
     from reader.ui import instance  # no Qt (but on Windows): a hand-over needs none
 
@@ -154,4 +156,4 @@ def run_window(
     _import_qt()
     from reader.ui.main import run
 
-    return run(service, instance=name, request=request, lang=lang)
+    return run(service, instance=name, request=request, lang=lang, on_shown=(code_cache.save,))

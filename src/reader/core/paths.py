@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -17,6 +18,13 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if chosen:
         return Path(chosen).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def code_cache_file() -> Path:
+    """The dataclasses' compiled code (codecache.py): the platform's cache folder, never the
+    data folder, which may be shared, since the file holds code that runs."""
+    cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return cache / f"dataclasses.{sys.implementation.cache_tag}.bin"
 
 
 def database_path(directory: Path) -> Path:

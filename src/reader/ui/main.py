@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSocketNotifier, QTimer
@@ -133,6 +134,7 @@ def run(
     instance: str | None = None,
     request: Request | None = None,
     lang: str | None = None,
+    on_shown: Sequence[Callable[[], None]] = (),
 ) -> int:
     """Show the window over this service until the user quits; returns the exit code.
 
@@ -141,6 +143,7 @@ def run(
         instance: the single-instance socket name; None runs without hand-off.
         request: what this launch asked for (--refresh, URLs), applied once the window shows.
         lang: the interface language ("ar"); None follows READER_LANG, then the system.
+        on_shown: work for once the window has painted (app.py saves its code cache).
     """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -154,6 +157,8 @@ def run(
     # What the first paint does not need waits for it.
     window.after_first_paint(lambda: quit_on_signals(app))
     window.after_first_paint(gc.enable)  # app.run_window turned it off for the start
+    for work in on_shown:
+        window.after_first_paint(work)
     servers: list[InstanceServer] = []  # the single-instance server, once the window painted
     if instance is not None:
         window.after_first_paint(lambda: servers.extend(serve(app, window, instance, request)))

@@ -1,0 +1,100 @@
+"""The dataclasses' generated code is compiled once and reused by later starts (codecache.py);
+a damaged cache file or a folder that cannot be written changes nothing a user sees."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from qt_child import run_python
+
+from reader import codecache
+
+
+@pytest.fixture
+def uninstalled() -> Iterator[None]:
+    yield
+    codecache.uninstall()
+
+
+def _make_point() -> type:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Point:
+        x: int
+        y: int = 0
+        label: str = ""
+
+    return Point
+
+
+def _check(point_type: type) -> None:
+    point = point_type(3, label="a")
+    assert point == point_type(3, 0, "a") and point != point_type(4)
+    assert repr(point).endswith("Point(x=3, y=0, label='a')")
+    assert hash(point) == hash(point_type(3, 0, "a"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        point.x = 5
+    assert dataclasses.replace(point, y=7).y == 7
+
+
+def test_a_second_start_compiles_nothing(tmp_path: Path, uninstalled: None) -> None:
+    path = tmp_path / "cache" / "dataclasses.bin"
+    first = codecache.install(path)
+    _check(_make_point())
+    assert first.compiled > 0
+    first.save()
+    assert path.is_file()
+
+    second = codecache.install(path)  # what the next start loads
+    _check(_make_point())
+    assert second.compiled == 0
+    assert second.used.keys() == first.used.keys()
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"not a cache", codecache._MAGIC + b"\x00garbage", codecache._MAGIC]
+)
+def test_a_damaged_file_only_means_compiling(
+    tmp_path: Path, uninstalled: None, content: bytes
+) -> None:
+    path = tmp_path / "dataclasses.bin"
+    path.write_bytes(content)
+    cache = codecache.install(path)
+    _check(_make_point())
+    assert cache.compiled > 0
+    cache.save()  # replaced by a good one
+    assert codecache.CodeCache(path).codes.keys() == cache.used.keys()
+
+
+def test_a_path_that_cannot_be_a_folder_is_no_error(tmp_path: Path, uninstalled: None) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    cache = codecache.install(blocker / "dataclasses.bin")  # its folder would be a file
+    _check(_make_point())
+    cache.save()
+    assert blocker.read_text() == "x"
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+_ENGINE_TYPES = r"""
+import sys
+from pathlib import Path
+from reader import codecache
+cache = codecache.install(Path(sys.argv[-1]))
+from reader.core.types import Article, Query
+from reader.ui import prefs, places
+query = Query(search="syria", feed_id=3)
+print(cache.compiled, len(cache.used), query == Query(search="syria", feed_id=3), repr(query)[:12])
+cache.save()
+"""
+
+
+def test_the_engine_types_come_from_the_cache_on_the_next_start(tmp_path: Path) -> None:
+    code = _ENGINE_TYPES.replace("sys.argv[-1]", repr(str(tmp_path / "dataclasses.bin")))
+    compiled, used, equal, shown = run_python(code).split()
+    assert int(compiled) == int(used) > 20  # the first start compiles all it uses
+    assert equal == "True"
+    again = run_python(code).split()
+    assert again == ["0", used, "True", shown]
