@@ -326,7 +326,8 @@ _TEMPLATES: list[tuple[str, str]] = [
     (r"Cannot write (.+): (.+)\.", QT_TRANSLATE_NOOP("EngineText", "Cannot write %1: %2.")),
 ]
 # A 429 or 503 with Retry-After: the sentence above, then this.
-_RETRY = re.compile(r"(.+); it asks to retry after (.+?)( seconds)?\.", re.DOTALL)
+# Pattern text, compiled (and cached by re) on first use: not on the window's start.
+_RETRY = r"(?s)(.+); it asks to retry after (.+?)( seconds)?\."
 _RETRY_SECONDS = QT_TRANSLATE_NOOP("EngineText", "%1; it asks to retry after %2 seconds.")
 _RETRY_AT = QT_TRANSLATE_NOOP("EngineText", "%1; it asks to retry after %2.")
 _PATTERNS: list[tuple[re.Pattern[str], str]] | None = None
@@ -341,7 +342,7 @@ def translated(message: str) -> str:
         return QCoreApplication.translate(CONTEXT, message)
     if _PATTERNS is None:  # compiled at the first message with a variable part
         _PATTERNS = [(re.compile(p, re.DOTALL), text) for p, text in _TEMPLATES]
-    retry = _RETRY.fullmatch(message)
+    retry = re.fullmatch(_RETRY, message)
     if retry:
         sentence = translated(retry.group(1) + ".")
         text = _RETRY_SECONDS if retry.group(3) else _RETRY_AT

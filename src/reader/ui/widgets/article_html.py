@@ -28,12 +28,13 @@ from reader.ui.i18n import relative_time
 
 translate = QCoreApplication.translate
 
-_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)  # feeds often write "By Jane" as the author
-_SOURCE = re.compile(r"<source\b[^>]*>", re.IGNORECASE)
+# Pattern texts, compiled (and cached by re) on first use: not on the window's start.
+_IMG = r"(?i)<img\b[^>]*>"
+_ATTR = r"""(?i)\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')"""
+_BY = r"(?i)^\s*by\s+"  # feeds often write "By Jane" as the author
+_SOURCE = r"(?i)<source\b[^>]*>"
 # Letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo ... and their forms.
-_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RTL_LETTER = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ def _image(match: re.Match[str], colors: Colors, images: Mapping[str, str]) -> s
     tag = match.group(0)
     attrs = {
         m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or "")
-        for m in _ATTR.finditer(tag)
+        for m in re.finditer(_ATTR, tag)
     }
     src = attrs.get("src", "")
     if src and is_local(src):
@@ -84,8 +85,8 @@ def body_html(
     body = detail.content_html or ""
     if not body.strip():
         body = f"<p>{html.escape(detail.summary)}</p>" if detail.summary else ""
-    body = _SOURCE.sub("", body)
-    return _IMG.sub(lambda m: _image(m, colors, images or {}), body)
+    body = re.sub(_SOURCE, "", body)
+    return re.sub(_IMG, lambda m: _image(m, colors, images or {}), body)
 
 
 def _size(length: int | None) -> str:
@@ -106,7 +107,7 @@ def _chip_text(name: str) -> str:
 def _isolated(text: str) -> str:
     """Text of unknown direction as a first-strong isolate, when it holds right-to-left
     letters, so it does not drag the neutral characters around it (" · ") along."""
-    return f"\u2068{text}\u2069" if _RTL_LETTER.search(text) else text
+    return f"\u2068{text}\u2069" if re.search(_RTL_LETTER, text) else text
 
 
 def render(
@@ -189,7 +190,7 @@ def render(
     if chips:
         row = chips + "&nbsp;&nbsp;&nbsp;" + row
     parts.append(f'<p class="meta" style="margin-top:0; margin-bottom:4px">{row}</p>')
-    author = _BY.sub("", detail.author or "").strip()
+    author = re.sub(_BY, "", detail.author or "").strip()
     if author:
         parts.append(
             f'<p class="meta" style="margin-top:0; margin-bottom:0; color:{colors.meta}">'
