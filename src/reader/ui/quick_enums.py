@@ -12,7 +12,8 @@ IntEnum, Flag or IntFlag from a list of (name, int) pairs, FlagBoundary.KEEP) th
 `_simple_enum`, which makes the class; on Python 3.11 the members are then added in one pass
 (`_add_members`, the rules of 3.11's enum.py applied to int values), which halves the time
 again. Anything else takes Python's own path. The tests build every enum of QtCore, QtGui and
-QtWidgets both ways and compare them with `_test_simple_enum` and by use. No Qt imports.
+QtWidgets both ways and compare them with `_test_simple_enum` and by use (that comparison also
+passed on Python 3.12.1 and 3.13.0, for both paths, with the same PySide). No Qt imports.
 """
 
 from __future__ import annotations
