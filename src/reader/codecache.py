@@ -20,7 +20,9 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-_MAGIC = importlib.util.MAGIC_NUMBER  # changes with the interpreter's bytecode format
+# The file's header: how this module compiles (bump it when that changes, so older files are
+# not used) and the interpreter's bytecode format.
+_MAGIC = b"reader-codecache 2 " + importlib.util.MAGIC_NUMBER
 
 
 class CodeCache:
@@ -46,7 +48,10 @@ class CodeCache:
             return exec(source, globals, locals)
         code = self.codes.get(source)
         if not isinstance(code, CodeType):
-            code = compile(source, "<string>", "exec")
+            # dont_inherit: compiled as exec() compiles it in dataclasses.py, without this
+            # module's `from __future__ import annotations` (which would leave the generated
+            # __init__'s annotations as strings)
+            code = compile(source, "<string>", "exec", dont_inherit=True)
             self.codes[source] = code
             self.compiled += 1
         self.used[source] = code

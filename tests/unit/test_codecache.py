@@ -4,6 +4,8 @@ a damaged cache file or a folder that cannot be written changes nothing a user s
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +32,13 @@ def _make_point() -> type:
 
 
 def _check(point_type: type) -> None:
+    # The generated __init__ is the one dataclasses would make: its annotations are the types.
+    assert typing.get_type_hints(point_type.__init__) == {
+        "x": int,
+        "y": int,
+        "label": str,
+        "return": type(None),
+    }
     point = point_type(3, label="a")
     assert point == point_type(3, 0, "a") and point != point_type(4)
     assert repr(point).endswith("Point(x=3, y=0, label='a')")
@@ -54,7 +63,13 @@ def test_a_second_start_compiles_nothing(tmp_path: Path, uninstalled: None) -> N
 
 
 @pytest.mark.parametrize(
-    "content", [b"", b"not a cache", codecache._MAGIC + b"\x00garbage", codecache._MAGIC]
+    "content",
+    [
+        b"",
+        b"not a cache",
+        codecache._MAGIC + b"\x00garbage",
+        codecache._MAGIC,
+    ],
 )
 def test_a_damaged_file_only_means_compiling(
     tmp_path: Path, uninstalled: None, content: bytes
@@ -66,6 +81,19 @@ def test_a_damaged_file_only_means_compiling(
     assert cache.compiled > 0
     cache.save()  # replaced by a good one
     assert codecache.CodeCache(path).codes.keys() == cache.used.keys()
+
+
+def test_a_file_of_another_format_is_not_used(tmp_path: Path, uninstalled: None) -> None:
+    path = tmp_path / "dataclasses.bin"
+    first = codecache.install(path)
+    _check(_make_point())
+    first.save()
+    good = path.read_bytes()[len(codecache._MAGIC) :]
+    for header in (b"reader-codecache 1 " + importlib.util.MAGIC_NUMBER, b"other magic "):
+        path.write_bytes(header + good)  # the same code under another format's header
+        again = codecache.install(path)
+        _check(_make_point())
+        assert again.compiled > 0
 
 
 def test_a_path_that_cannot_be_a_folder_is_no_error(tmp_path: Path, uninstalled: None) -> None:
