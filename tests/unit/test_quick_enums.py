@@ -31,6 +31,10 @@ def shown(members):
 
 def compare(ref, quick):
     enum._test_simple_enum(ref, quick)  # raises TypeError on any difference
+    # what _test_simple_enum leaves out
+    assert (ref.__doc__, ref.__module__, ref.__qualname__) == (
+        quick.__doc__, quick.__module__, quick.__qualname__)
+    assert dir(ref) == dir(quick)
     assert shown(ref) == shown(quick)
     assert ref.__members__.keys() == quick.__members__.keys()
     for name, member in ref.__members__.items():

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import builtins
 import enum
+import functools
 import sys
 import types
 from typing import Any
@@ -51,6 +52,13 @@ def _redirected(base: type) -> frozenset[str]:
 
 
 _REDIRECTED = {base: _redirected(base) for base in _BASES}
+
+
+@functools.cache
+def _python_doc(base: type) -> str | None:
+    """The `__doc__` Python's own path gives an enum of this base (None on 3.11), which
+    `_simple_enum` would set to its own text."""
+    return _ORIGINAL(base, "Probe", [("A", 1)], module=__name__, boundary=enum.KEEP).__doc__
 
 
 def _single_bit(value: int) -> bool:
@@ -135,10 +143,12 @@ def _create(
         plain = builtins.type(class_name, (), {"__module__": module})
         enum_class = enum._simple_enum(cls, boundary=boundary)(plain)
         _add_members(enum_class, names)
-        return enum_class
-    body["__module__"] = module
-    plain = builtins.type(class_name, (), body)
-    return enum._simple_enum(cls, boundary=boundary)(plain)
+    else:
+        body["__module__"] = module
+        plain = builtins.type(class_name, (), body)
+        enum_class = enum._simple_enum(cls, boundary=boundary)(plain)
+    enum_class.__doc__ = _python_doc(cls)
+    return enum_class
 
 
 def available() -> bool:
