@@ -15,10 +15,11 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import marshal
-import os
 from pathlib import Path
 from types import CodeType
 from typing import Any
+
+from reader.core import paths
 
 # The file's header: how this module compiles (bump it when that changes, so older files are
 # not used) and the interpreter's bytecode format.
@@ -63,17 +64,12 @@ class CodeCache:
         start the compiles."""
         if not self.compiled:
             return
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(_MAGIC + marshal.dumps(self.used))
-            os.replace(temporary, self.path)
+            paths.write_atomically(self.path, _MAGIC + marshal.dumps(self.used))
             self.compiled = 0
         except (OSError, ValueError):
-            try:
-                temporary.unlink(missing_ok=True)
-            except OSError:
-                pass
+            pass
 
 
 def install(path: Path) -> CodeCache:

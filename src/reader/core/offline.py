@@ -29,7 +29,6 @@ import base64
 import html
 import json
 import logging
-import os
 import re
 import sqlite3
 import threading
@@ -46,6 +45,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from reader.core import fetch as fetching
+from reader.core import paths
 from reader.core.errors import FetchError, InvalidURLError, UnreachableError
 from reader.core.links import join
 from reader.core.storage import images as store
@@ -454,12 +454,7 @@ class ImageCache:
         relative = f"images/{digest[:2]}/{digest}.{_EXTENSIONS[image.mime]}"
         target = self.root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            temporary.write_bytes(image.body)
-            os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
+        paths.write_atomically(target, image.body)
         return relative
 
     def evict(self, conn: sqlite3.Connection, budget_bytes: int) -> int:

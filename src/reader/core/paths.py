@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 import platformdirs
@@ -25,6 +26,21 @@ def code_cache_file() -> Path:
     data folder, which may be shared, since the file holds code that runs."""
     cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
     return cache / f"dataclasses.{sys.implementation.cache_tag}.bin"
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `target`, then rename it over `target`: a
+    reader (or a crash) never sees half a file, and concurrent writers never share the
+    temporary. Raises OSError, leaving no temporary behind."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    finally:
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:  # e.g. its folder is a file: nothing was written there
+            pass
 
 
 def database_path(directory: Path) -> Path:

@@ -19,7 +19,6 @@ import json
 import logging
 import os
 import sys
-import threading
 import time
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -29,6 +28,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from reader.core import paths
 from reader.core.types import Article, Category, Feed, Folder
 from reader.ui.models.categories import FIRST_ROWS
 from reader.ui.models.entries import SidebarData
@@ -82,16 +82,11 @@ def save(data_dir: Path, view: StartView) -> None:
         "ids": len(ids),
         "rows": _rows(view.rows.values()),
     }
-    target = path(data_dir)
-    temporary = target.with_name(f".{FILE_NAME}.{os.getpid()}.{threading.get_ident()}.tmp")
+    head = json.dumps(document, ensure_ascii=False).encode("utf-8") + b"\n"
     try:
-        with open(temporary, "wb") as out:
-            out.write(json.dumps(document, ensure_ascii=False).encode("utf-8") + b"\n")
-            out.write(ids.tobytes())
-        os.replace(temporary, target)
+        paths.write_atomically(path(data_dir), head + ids.tobytes())
     except OSError as exc:
         log.warning("could not save the start view: %s", exc)
-        temporary.unlink(missing_ok=True)
 
 
 def load(data_dir: Path) -> StartView | None:
