@@ -99,11 +99,13 @@ def test_qt_enums_made_the_quick_way_work_in_qt() -> None:
 
 @pytest.fixture
 def installed() -> Iterator[None]:
+    # Put back what was there: tests/ui/conftest.py installs the quick path for the whole run.
+    previous = enum.EnumType.__dict__["_create_"]
     assert quick_enums.install()
     try:
         yield
     finally:
-        quick_enums.uninstall()
+        enum.EnumType._create_ = previous
 
 
 _COLORS = [("RED", 1), ("GREEN", 2), ("YELLOW", 3), ("BLACK", 0), ("ROUGE", 1), ("BLUE", 4)]
