@@ -60,6 +60,12 @@ def run_all(runs: int, work: Path, *, feeds: int = 500, latency: float = 0.05) -
         subprocess.run(
             [sys.executable, str(HERE / "gen_store.py"), str(store)], check=True, stdout=sys.stderr
         )
+    else:  # made by an older gen_store.py: as the window would leave it after opening it
+        subprocess.run(
+            [sys.executable, str(HERE / "gen_store.py"), "--balance", str(store)],
+            check=True,
+            stdout=sys.stderr,
+        )
     clicks = _child("clicks", store, runs)
     stall_store = work / "store-stall"
     shutil.rmtree(stall_store, ignore_errors=True)

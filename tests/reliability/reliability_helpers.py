@@ -318,8 +318,9 @@ def check_database(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        # Contentless index: rank 0 checks the index's internal consistency.
-        conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 0)")
+        # Contentless indexes: rank 0 checks an index's internal consistency.
+        for table in ("articles_fts", "articles_fts_recent"):
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 0)")
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         conn.close()

@@ -30,26 +30,45 @@ from reliability_helpers import (
     wait_for_groups,
 )
 
+from reader.core.service import Service
+from reader.core.storage import search
+from reader.core.storage.db import transaction
+
 KILLS = 100
 MUTATE = 1.0  # every feed changes between two refreshes, so every refresh stores
 
 
 def check_search(db: Path, rng: random.Random) -> None:
-    """The contentless index answers for stored articles: a title's unique word finds it."""
+    """The contentless indexes answer for stored articles: a title's unique word finds it."""
     conn = sqlite3.connect(db)
     try:
         rows = conn.execute("SELECT id, title FROM articles").fetchall()
         for article_id, title in rng.sample(rows, min(5, len(rows))):
             word = title.split()[1]  # kIxN, unique to this entry
-            found = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (f'"{word}"',)
-                )
-            ]
+            found = [r[0] for r in conn.execute(search.MATCHING_IDS, (f'"{word}"', f'"{word}"'))]
             assert found == [article_id], (word, found)
     finally:
         conn.close()
+
+
+def split_search_indexes(data: Path) -> None:
+    """Put the newest half of the articles in the recent search index, as the window's upkeep
+    would, so the killed refreshes write to both indexes."""
+    service = Service(data)
+    try:
+        half = service.counts()["all"] // 2
+        with transaction(service.conn) as conn:
+            search.balance_step(conn, keep=half, step=half)
+        assert (
+            0
+            < service.conn.execute(
+                "SELECT COUNT(*) FROM articles WHERE sort_time >= ?",
+                (search.recent_since(service.conn),),
+            ).fetchone()[0]
+            < service.counts()["all"]
+        )
+    finally:
+        service.close()
 
 
 def stored_any(process: ReaderProcess) -> bool:
@@ -81,6 +100,7 @@ def test_kill_9_during_refresh_100_times(tmp_path: Path, small_farm: SmallFarm) 
     # they land in start-up, fetching and storing alike, on a fast or a loaded machine.
     small_farm.mutate(MUTATE)
     first, last, span = refresh_to_the_end(data)
+    split_search_indexes(data)
     landed = {"before any feed was stored": 0, "mid-refresh": 0, "after it finished": 0}
     groups: list[int] = []  # process groups of the killed commands: their children must go
     started = time.monotonic()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from ui_helpers import anchor_point, click_anchor, click_row
 
 from reader.core.service import Service
+from reader.core.storage import search
 from reader.core.types import Category, Query, UpdateResult
 from reader.ui import mainwindow
 from reader.ui.mainwindow import MainWindow
@@ -474,3 +475,29 @@ def test_a_search_of_the_whole_store_shows_its_first_rows_before_reading_the_res
     assert window.list_panel.count.text() == "450 articles"
     assert window.pane.article_id == kept
     assert window.table.currentIndex().row() == window.articles.row_of(kept) == 300
+
+
+def test_after_a_refresh_the_window_files_new_articles_for_quick_searches(
+    qtbot, window, service, server
+):
+    # The window's background upkeep puts the newest articles in the small search index
+    # (all of them, in a store this small); a search of the whole store then finds the new
+    # article first, and finds the older ones too.
+    server.aliases["news.xml"] = "news_more.xml"
+    with qtbot.waitSignal(window.refresher.finished, timeout=15_000):
+        window.refresh_all()
+    oldest = service.conn.execute("SELECT MIN(sort_time) FROM articles").fetchone()[0]
+
+    def all_recent() -> bool:
+        since = search.recent_since(service.conn)
+        return since is not None and since <= oldest
+
+    qtbot.waitUntil(all_recent, timeout=10_000)
+    wanted = service.article_ids(Query(search="ceasefire"))
+    assert wanted and service.articles_by_ids(wanted[:1])[0].title == (
+        "Ceasefire holds for a second day"
+    )
+    window.list_panel.search.setText("ceasefire")
+    qtbot.keyClick(window.list_panel.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.articles.ids == wanted)
+    assert window.articles.index(0, 0).data() == "Ceasefire holds for a second day"

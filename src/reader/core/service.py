@@ -396,6 +396,13 @@ class Service:
         with self._write() as conn:
             return article_store.purge(conn, self._now() - days * 86400)
 
+    def balance_search(self, *, step: int = 500) -> bool:
+        """One short step of keeping the newest articles in the small search index that makes
+        a search of the whole store quick (storage/search.py); True while more are due. The
+        window runs these in the background after a refresh, never the refresh itself."""
+        with self._write() as conn:
+            return search.balance_step(conn, step=step)
+
     # --- articles ---
 
     def article_ids(self, query: Query = ALL, *, limit: int | None = None) -> list[int]:

@@ -61,6 +61,7 @@ log = logging.getLogger(__name__)
 
 COUNTS_DELAY_MS = 150
 START_QUERIES_MS = 300  # shown from the start view: the queries wait at most this for a paint
+BALANCE_DELAY_MS = 3000  # the search index's upkeep waits this long after the first paint
 AFTER_PAINT_MS = 1000  # after_first_paint's work waits at most this (an empty store paints no list)
 # During a refresh the sidebar and the list follow at most this often: every update costs the
 # GUI thread work that the refresh's threads, holding the GIL, stretch into visible stalls.
@@ -89,6 +90,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self._closed = False
         self._sidebar_data: SidebarData | None = None  # the last one loaded from the database
         self._start_view_stale = False  # a refresh ended: save it at the next sidebar load
+        self._balancing = False  # balance_search's steps are running
         self.sidebar_shown = self.list_shown = False  # their content arrived (file or query)
         self._queries_timer: QTimer | None = None  # the first queries wait for the first paint
         start = startview.load(service.data_dir)
@@ -183,6 +185,9 @@ class MainWindow(ArticleCommands, QMainWindow):
         # ~5 ms) can come after the first paint.
         for box in (self.list_panel.search, self.sidebar.filter):
             self.after_first_paint(lambda box=box: box.setClearButtonEnabled(True))
+        self.after_first_paint(
+            lambda: QTimer.singleShot(BALANCE_DELAY_MS, self, self.balance_search)
+        )
         self._filled = startview.WhenFilled(
             {
                 self.table.viewport(): lambda: self.list_shown,
@@ -512,6 +517,28 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.reload_shown_article()  # its full text or images may have arrived
         if summary.new and self.prefs.notify_new:
             self.tray.notify(summary)
+        self.balance_search()
+
+    def balance_search(self) -> None:
+        """Keep the newest articles in the search index a search of the whole store reads
+        first, one short write (~0.2 s) at a time in the write worker: a star or a read mark
+        asked for meanwhile waits for one step, never for all of them."""
+        if self._balancing or self._closed:
+            return
+        self._balancing = True
+
+        def done(more: bool) -> None:
+            self._balancing = False
+            if more:
+                self.balance_search()
+
+        def failed(exc: BaseException) -> None:
+            self._balancing = False
+            log.warning("balancing the search index failed: %s", exc)
+
+        if self.runner.submit(WRITE, self.service.balance_search, on_done=done, on_error=failed):
+            return
+        self._balancing = False  # the runner is shut down
 
     def apply_preferences(self, prefs: Preferences) -> None:
         self.prefs = prefs

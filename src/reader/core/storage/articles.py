@@ -97,7 +97,7 @@ def apply_plan(
         )
         contents.append((article_id, entry.content_html, entry.summary))
         links += [(cid, sort_time, article_id) for cid in categories.ids_of(entry.categories)]
-        indexed.append((article_id, entry.title, entry.author or "", entry.text))
+        indexed.append((article_id, entry.title, entry.author or "", entry.text, sort_time))
     conn.executemany(
         """INSERT INTO articles(id, feed_id, key, guid, link, title, author, published,
            updated, sort_time, added, enclosures, comments, direction, hash)
@@ -147,7 +147,7 @@ def apply_plan(
         _link_categories(
             conn, [(cid, sort_time, article_id) for cid in categories.ids_of(entry.categories)]
         )
-        search.index(conn, article_id, entry.title, entry.author, entry.text)
+        search.index(conn, article_id, entry.title, entry.author, entry.text, sort_time)
 
 
 class _CategoryIds:
@@ -258,7 +258,15 @@ FIRST_IDS_WALK = 1000
 
 def article_ids(conn: sqlite3.Connection, query: Query, limit: int | None = None) -> list[int]:
     """Ids matching the query, newest first (sort_time DESC, id DESC)."""
-    sql, params = _ids_sql(conn, query, walk=bool(limit) and limit <= FIRST_IDS_WALK)
+    walk = bool(limit) and limit <= FIRST_IDS_WALK
+    if walk and limit and query.searches_everything and (query.search or "").strip():
+        match = search.match(query.search or "")
+        if match is None:
+            return []
+        found = search.newest_matches(conn, match, limit)
+        if found is not None:
+            return found
+    sql, params = _ids_sql(conn, query, walk=walk)
     if sql is None:
         return []
     if limit:
@@ -312,8 +320,8 @@ def _ids_sql(
         match = search.match(query.search)
         if match is None:
             return None, []
-        where.append(f"{id_column} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(match)
+        where.append(f"{id_column} IN ({search.MATCHING_IDS})")
+        params += [match, match]
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql + order, params

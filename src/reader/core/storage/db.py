@@ -11,7 +11,7 @@ from pathlib import Path
 from reader.core.errors import StorageError
 
 APPLICATION_ID = 0x52454144  # "READ"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _SCHEMA_1 = """
 CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -75,9 +75,6 @@ CREATE TABLE article_categories(
     PRIMARY KEY(category_id, sort_time, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX article_categories_article ON article_categories(article_id, category_id);
-CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, author, body, content = '', tokenize = 'unicode61 remove_diacritics 2'
-);
 INSERT INTO settings(name, value) VALUES ('fts_text_version', '1');
 CREATE TABLE purged(
     feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
@@ -149,6 +146,10 @@ CREATE TABLE sync_pending(
 ) WITHOUT ROWID
 """
 
+_FTS = "fts5(title, author, body, content = '', tokenize = 'unicode61 remove_diacritics 2')"
+_SCHEMA_1 += f"CREATE VIRTUAL TABLE articles_fts USING {_FTS}"
+_RECENT_FTS = f"CREATE VIRTUAL TABLE articles_fts_recent USING {_FTS}"
+
 # One function per schema step: MIGRATIONS[n] upgrades a database at version n to n + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: lambda conn: _run_script(conn, _SCHEMA_1),
@@ -159,6 +160,9 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: lambda conn: _run_script(conn, "CREATE INDEX articles_added ON articles(added)"),
     # 3 -> 4: sync accounts (tables described in storage/sync.py).
     3: lambda conn: _run_script(conn, _SCHEMA_4),
+    # 4 -> 5: the second search index, of the newest articles (storage/search.py); empty and
+    # unused until the first balance step.
+    4: lambda conn: _run_script(conn, _RECENT_FTS),
 }
 
 

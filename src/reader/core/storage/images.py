@@ -213,7 +213,7 @@ def replace_content(
     Returns False when the article is gone or was starred meanwhile (then nothing changes).
     """
     row = conn.execute(
-        "SELECT title, author, starred FROM articles WHERE id = ?", (article_id,)
+        "SELECT title, author, starred, sort_time FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
     if row is None or row[2]:
         return False
@@ -221,7 +221,7 @@ def replace_content(
     conn.execute(
         "UPDATE article_content SET content_html = ? WHERE id = ?", (content_html, article_id)
     )
-    search.index(conn, article_id, row[0], row[1], text)
+    search.index(conn, article_id, row[0], row[1], text, row[3])
     return True
 
 
