@@ -89,6 +89,9 @@ def check(service: Service) -> None:
         expected = [i for i in newest_first if any(w.startswith(word) for w in words_of[i])]
         whole = service.article_ids(Query(search=word))
         assert whole == expected, word
+        for feed_id, in_feed in feeds_of(conn).items():  # a feed's search reads a stretch of ids
+            found = service.article_ids(Query(search=word, feed_id=feed_id))
+            assert found == [i for i in expected if i in in_feed], (word, feed_id)
         for limit in LIMITS:
             assert service.article_ids(Query(search=word), limit=limit) == whole[:limit], (
                 word,
@@ -102,6 +105,13 @@ def check(service: Service) -> None:
         assert in_index(conn, search.MAIN, token) == ([] if recent else [article_id])
     for table in (search.MAIN, search.RECENT):
         conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 0)")
+
+
+def feeds_of(conn: sqlite3.Connection) -> dict[int, set[int]]:
+    feeds: dict[int, set[int]] = {}
+    for article_id, feed_id in conn.execute("SELECT id, feed_id FROM articles"):
+        feeds.setdefault(feed_id, set()).add(article_id)
+    return feeds
 
 
 def _body(conn: sqlite3.Connection, article_id: int) -> str:
@@ -136,9 +146,11 @@ def test_searches_stay_exact_while_articles_move_between_the_indexes(
     # Republished with new titles and new times, across the split both ways: the old words
     # leave the index they were in, the new ones go where the new time says.
     since = search.recent_since(service.conn)
-    feed_server.add("/a.xml", rss(*items(rss, "a", 30, now, renamed=True)))
+    # Three new entries too: the first feed's ids now lie on both sides of the second's.
+    renamed = items(rss, "a", 30, now, renamed=True)
+    feed_server.add("/a.xml", rss(*renamed, *items(rss, "c", 3, now, offset=-60)))
     results = list(service.refresh_iter([first]))
-    assert results[0].updated == 15 and not results[0].error
+    assert results[0].updated == 15 and results[0].new == 3 and not results[0].error
     check(service)
     moved = {t >= since for title, t in titles(service).values() if title.startswith("ballot")}
     assert moved == {True, False}  # some now newer than the split, some older

@@ -320,8 +320,19 @@ def _ids_sql(
         match = search.match(query.search)
         if match is None:
             return None, []
-        where.append(f"{id_column} IN ({search.MATCHING_IDS})")
-        params += [match, match]
+        if query.feed_id is not None:
+            # A feed's ids span a stretch of all ids (a narrow one for a feed added at once,
+            # as its first articles come together): the matches outside it are never read.
+            low, high = conn.execute(
+                "SELECT MIN(id), MAX(id) FROM articles WHERE feed_id = ?", (query.feed_id,)
+            ).fetchone()
+            if low is None:
+                return None, []
+            where.append(f"{id_column} IN ({search.MATCHING_IDS_BETWEEN})")
+            params += [match, low, high] * 2
+        else:
+            where.append(f"{id_column} IN ({search.MATCHING_IDS})")
+            params += [match, match]
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql + order, params

@@ -39,6 +39,12 @@ MATCHING_IDS = (
     f"SELECT rowid FROM {MAIN} WHERE {MAIN} MATCH ? "
     f"UNION ALL SELECT rowid FROM {RECENT} WHERE {RECENT} MATCH ?"
 )
+# The same between two ids (match, low, high, given twice): the index reads only that stretch
+# of each word's list, and hands on only the matches in it.
+MATCHING_IDS_BETWEEN = (
+    f"SELECT rowid FROM {MAIN} WHERE {MAIN} MATCH ? AND rowid BETWEEN ? AND ? "
+    f"UNION ALL SELECT rowid FROM {RECENT} WHERE {RECENT} MATCH ? AND rowid BETWEEN ? AND ?"
+)
 
 
 def recent_since(conn: sqlite3.Connection) -> int | None:
