@@ -501,3 +501,19 @@ def test_after_a_refresh_the_window_files_new_articles_for_quick_searches(
     qtbot.keyClick(window.list_panel.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.articles.ids == wanted)
     assert window.articles.index(0, 0).data() == "Ceasefire holds for a second day"
+
+
+def test_the_search_index_upkeep_waits_for_a_running_refresh(qtbot, window, service, server):
+    calls = []
+    upkeep = service.balance_search
+    service.balance_search = lambda: calls.append(1) or upkeep()  # type: ignore[method-assign]
+    server.delay = 5
+    window.refresh_all()
+    qtbot.waitUntil(lambda: window.refresh_status.cancel_button.isVisible())
+    window.balance_search()  # as 3 s after the first paint would, mid-refresh
+    qtbot.wait(200)
+    assert calls == []  # the refresh's writes come first
+    with qtbot.waitSignal(window.refresher.finished, timeout=5_000):
+        qtbot.mouseClick(window.refresh_status.cancel_button, Qt.MouseButton.LeftButton)
+    server.release.set()
+    qtbot.waitUntil(lambda: len(calls) >= 1)  # the refresh's end starts it

@@ -196,6 +196,8 @@ def test_a_small_store_is_all_in_the_recent_index(service, feed_server, rss, clo
     add(service, feed_server, "/b.xml", rss(*items(rss, "b", 5, clock(), offset=1000)))
     check(service)  # even articles older than all others come in
     assert recent_count(service) == 14
+    balance(service, keep=4, step=3)  # from "everything" down to the newest few
+    assert 4 <= recent_count(service) <= 6
 
 
 def test_the_service_balances_in_short_steps(service, feed_server, rss, clock) -> None:

@@ -522,8 +522,9 @@ class MainWindow(ArticleCommands, QMainWindow):
     def balance_search(self) -> None:
         """Keep the newest articles in the search index a search of the whole store reads
         first, one short write (~0.2 s) at a time in the write worker: a star or a read mark
-        asked for meanwhile waits for one step, never for all of them."""
-        if self._balancing or self._closed:
+        asked for meanwhile waits for one step, never for all of them. Not while a refresh
+        runs: its writes come first, and its end starts the steps again."""
+        if self._balancing or self._closed or self.refresher.running:
             return
         self._balancing = True
 

@@ -259,8 +259,9 @@ FIRST_IDS_WALK = 1000
 def article_ids(conn: sqlite3.Connection, query: Query, limit: int | None = None) -> list[int]:
     """Ids matching the query, newest first (sort_time DESC, id DESC)."""
     walk = bool(limit) and limit <= FIRST_IDS_WALK
-    if walk and limit and query.searches_everything and (query.search or "").strip():
-        match = search.match(query.search or "")
+    text = (query.search or "").strip()
+    if walk and limit and text and query.searches_everything:
+        match = search.match(text)
         if match is None:
             return []
         found = search.newest_matches(conn, match, limit)
