@@ -391,3 +391,65 @@ def test_engine_imports_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == "", f"Qt modules loaded by the engine: {done.stdout}"
+
+
+@pytest.fixture
+def counting_server() -> Iterator[tuple[str, list[int]]]:
+    """An HTTP/1.1 keep-alive server that counts its connections: every path answers a small
+    feed with ETag "v1", 304 to a request that sends that ETag, and /missing a 404 page."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    connections: list[int] = []
+    stop = threading.Event()
+    body = b"<rss version='2.0'><channel><title>ok</title></channel></rss>"
+
+    def serve(conn: socket.socket) -> None:
+        pending = b""
+        with conn:
+            while not stop.is_set():
+                while b"\r\n\r\n" not in pending:
+                    data = conn.recv(4096)
+                    if not data:
+                        return
+                    pending += data
+                head, pending = pending.split(b"\r\n\r\n", 1)
+                if head.split(b" ")[1] == b"/missing":
+                    page = b"<html><body>Not here</body></html>"
+                    conn.sendall(
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: %d\r\n\r\n" % len(page)
+                    )
+                    conn.sendall(page)
+                elif b'if-none-match: "v1"' in head.lower():
+                    conn.sendall(b'HTTP/1.1 304 Not Modified\r\nETag: "v1"\r\n\r\n')
+                else:
+                    conn.sendall(
+                        b'HTTP/1.1 200 OK\r\nETag: "v1"\r\nContent-Length: %d\r\n\r\n%s'
+                        % (len(body), body)
+                    )
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            connections.append(1)
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}", connections
+    stop.set()
+    listener.close()
+
+
+def test_feeds_on_one_server_share_a_connection_also_when_unchanged(
+    client, counting_server
+) -> None:
+    # Left unread, a 304's (empty) answer or an error page would make the client drop the
+    # connection and open (on the internet: handshake) another for the next feed.
+    base, connections = counting_server
+    assert [fetch(client, f"{base}/feed/{n}").status for n in range(3)] == [200] * 3
+    assert [fetch(client, f"{base}/feed/{n}", etag='"v1"').status for n in range(5)] == [304] * 5
+    with pytest.raises(FetchError, match="404"):
+        fetch(client, f"{base}/missing")
+    assert fetch(client, f"{base}/feed/9", etag='"v1"').status == 304
+    assert len(connections) == 1
