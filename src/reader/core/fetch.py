@@ -274,7 +274,6 @@ def _get(
         ):
             resp_headers = {k.lower(): v for k, v in response.headers.items()}
             if response.status_code != 200:
-                _finish_small(response, resp_headers)
                 return response.status_code, b"", resp_headers
             declared = resp_headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
@@ -303,20 +302,6 @@ def _get(
         raise FetchError("The server sent a corrupt compressed response.") from None
     except httpx.HTTPError as exc:
         raise FetchError(f"The download failed ({_short(exc)}).") from None
-
-
-# A body up to this size that no one reads (a redirect's, an error page's) is still read, so
-# that the connection goes back to the pool: left unread, httpcore closes it.
-_DRAIN_BYTES = 64 * 1024
-
-
-def _finish_small(response: httpx.Response, headers: dict[str, str]) -> None:
-    """Read the rest of a response whose body is not wanted, when it is known to be small (a
-    304 has none). The next feed on the same server then reuses the connection instead of
-    opening one (on the internet, a TLS handshake more)."""
-    declared = headers.get("content-length", "")
-    if response.status_code in (204, 304) or (declared.isdigit() and int(declared) <= _DRAIN_BYTES):
-        response.read()
 
 
 class _Alarms:
