@@ -13,7 +13,10 @@ from reader.core.errors import StorageError
 APPLICATION_ID = 0x52454144  # "READ"
 SCHEMA_VERSION = 5
 
-_SCHEMA_1 = """
+# The full-text indexes' definition (storage/search.py: the main one and the recent one).
+_FTS = "fts5(title, author, body, content = '', tokenize = 'unicode61 remove_diacritics 2')"
+
+_SCHEMA_1 = f"""
 CREATE TABLE settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE folders(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE feeds(
@@ -75,6 +78,7 @@ CREATE TABLE article_categories(
     PRIMARY KEY(category_id, sort_time, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX article_categories_article ON article_categories(article_id, category_id);
+CREATE VIRTUAL TABLE articles_fts USING {_FTS};
 INSERT INTO settings(name, value) VALUES ('fts_text_version', '1');
 CREATE TABLE purged(
     feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
@@ -146,8 +150,6 @@ CREATE TABLE sync_pending(
 ) WITHOUT ROWID
 """
 
-_FTS = "fts5(title, author, body, content = '', tokenize = 'unicode61 remove_diacritics 2')"
-_SCHEMA_1 += f"CREATE VIRTUAL TABLE articles_fts USING {_FTS}"
 _RECENT_FTS = f"CREATE VIRTUAL TABLE articles_fts_recent USING {_FTS}"
 
 # One function per schema step: MIGRATIONS[n] upgrades a database at version n to n + 1.

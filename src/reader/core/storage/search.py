@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from reader.core.storage.db import in_chunks
@@ -30,7 +30,8 @@ Indexed = tuple[int, str, str, str]  # (article id, title, author or "", plain t
 
 MAIN, RECENT = "articles_fts", "articles_fts_recent"
 _SINCE = "fts_recent_since"
-# The recent index is filled up to about KEEP articles, and shrunk when it holds over twice that.
+# The recent index is filled up to about KEEP articles, and shrunk when it holds over 1.5 times
+# that (so a step of moving comes after thousands of new articles, not after each refresh).
 KEEP = 10_000
 _FLOOR = -(2**63)  # `since` when every article belongs in the recent index
 
@@ -55,6 +56,14 @@ def recent_since(conn: sqlite3.Connection) -> int | None:
 
 def _table(sort_time: int, since: int | None) -> str:
     return RECENT if since is not None and sort_time >= since else MAIN
+
+
+def _split(items: Iterable[tuple[int, Indexed]], since: int | None) -> dict[str, list[Indexed]]:
+    """(sort_time, values) pairs -> the values each index holds."""
+    split: dict[str, list[Indexed]] = {MAIN: [], RECENT: []}
+    for sort_time, values in items:
+        split[_table(sort_time, since)].append(values)
+    return split
 
 
 def _insert(conn: sqlite3.Connection, table: str, rows: Sequence[Indexed]) -> None:
@@ -82,19 +91,15 @@ def index(
 
 def index_many(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, str, str, int]]) -> None:
     """Index (article id, title, author or "", text, sort_time) rows."""
-    since = recent_since(conn)
-    split: dict[str, list[Indexed]] = {MAIN: [], RECENT: []}
-    for article_id, title, author, text, sort_time in rows:
-        split[_table(sort_time, since)].append((article_id, title, author, text))
-    for table, part in split.items():
-        if part:
-            _insert(conn, table, part)
+    pairs = ((row[4], (row[0], row[1], row[2], row[3])) for row in rows)
+    for table, part in _split(pairs, recent_since(conn)).items():
+        _insert(conn, table, part)
 
 
 def _indexed_values(
     conn: sqlite3.Connection, where: str, params: Sequence[object]
-) -> Iterator[tuple[int, int, Indexed]]:
-    """(id, sort_time, the values it was indexed with) of the articles `where` selects."""
+) -> Iterator[tuple[int, Indexed]]:
+    """(sort_time, the values it was indexed with) of the articles `where` selects."""
     from reader.core.sanitize import html_to_text  # nh3: loaded by the writers only
 
     rows = conn.execute(
@@ -103,19 +108,16 @@ def _indexed_values(
         params,
     ).fetchall()
     for article_id, sort_time, title, author, html in rows:
-        yield article_id, sort_time, (article_id, title, author or "", html_to_text(html))
+        yield sort_time, (article_id, title, author or "", html_to_text(html))
 
 
 def unindex(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     """Remove articles from the index; call before their rows change or go."""
     since = recent_since(conn)
     for chunk, marks in in_chunks(ids):
-        split: dict[str, list[Indexed]] = {MAIN: [], RECENT: []}
-        for _id, sort_time, values in _indexed_values(conn, f"a.id IN ({marks})", chunk):
-            split[_table(sort_time, since)].append(values)
-        for table, part in split.items():
-            if part:
-                _delete(conn, table, part)
+        pairs = _indexed_values(conn, f"a.id IN ({marks})", chunk)
+        for table, part in _split(pairs, since).items():
+            _delete(conn, table, part)
 
 
 def _set_since(conn: sqlite3.Connection, since: int) -> None:
@@ -128,7 +130,7 @@ def _move(conn: sqlite3.Connection, lower: int, upper: int | None, source: str, 
     if upper is not None:
         where += " AND a.sort_time < ?"
         params.append(upper)
-    values = [v for _id, _time, v in _indexed_values(conn, where, params)]
+    values = [v for _time, v in _indexed_values(conn, where, params)]
     _delete(conn, source, values)
     _insert(conn, dest, values)
     return len(values)
@@ -234,11 +236,8 @@ def ensure_current(conn: sqlite3.Connection) -> None:
     try:
         for table in (MAIN, RECENT):
             conn.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
-        since = recent_since(conn)
-        split: dict[str, list[Indexed]] = {MAIN: [], RECENT: []}
-        for _id, sort_time, values in _indexed_values(conn, "1", ()):
-            split[_table(sort_time, since)].append(values)
-        for table, part in split.items():
+        pairs = _indexed_values(conn, "1", ())
+        for table, part in _split(pairs, recent_since(conn)).items():
             _insert(conn, table, part)
         conn.execute(
             "INSERT OR REPLACE INTO settings(name, value) VALUES ('fts_text_version', ?)",
