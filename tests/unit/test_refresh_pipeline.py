@@ -82,3 +82,44 @@ def test_new_articles_are_linked_to_their_images_as_they_are_stored(
     assert service.download_images() == 1  # the one image all articles share
     for article in service.articles(limit=None):
         assert list(service.image_map(article.id)) == [image]
+
+
+def test_worker_processes_start_only_when_a_feed_has_something_to_parse(
+    service, feed_server, rss, monkeypatch
+) -> None:
+    """A refresh of many feeds that all answer 304 parses nothing, so it starts no worker
+    process; the first changed feed starts the pool, and its entries are parsed there."""
+    from reader.core import workers
+
+    made = []
+    real = workers.parse_pool
+
+    def counted(max_workers=None):
+        made.append(1)
+        return real(max_workers)
+
+    monkeypatch.setattr(workers, "parse_pool", counted)
+    _subscribe(service, feed_server, rss, 10)
+    list(service.refresh_iter(images=False))  # whatever the subscriptions left to store
+    made.clear()
+    assert {r.status for r in service.refresh_iter(images=False)} == {"not_modified"}
+    assert made == []
+    feed_server.add("/f3.xml", rss(rss.item("g3", title="entry 3"), rss.item("n", title="new")))
+    results = {r.status for r in service.refresh_iter(images=False)}
+    assert results == {"not_modified", "updated"}
+    assert made == [1]
+    assert "new" in {a.title for a in service.articles(limit=None)}
+
+
+def test_a_lazy_pool_without_processes_runs_its_tasks_in_the_caller(monkeypatch) -> None:
+    import threading
+
+    from reader.core import workers
+
+    pool = workers.LazyPool(lambda: None)  # the system refused processes
+    assert pool.submit(threading.get_ident).result() == threading.get_ident()
+    with pytest.raises(ZeroDivisionError):
+        pool.submit(lambda: 1 / 0).result()
+    pool.shutdown()
+    with pytest.raises(RuntimeError):
+        pool.submit(int)

@@ -11,7 +11,6 @@ import calendar
 import hashlib
 import html
 import json
-import multiprocessing
 import re
 import signal
 import threading
@@ -120,8 +119,14 @@ def _in_worker() -> bool:
     return (
         hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
-        and multiprocessing.parent_process() is not None
+        and _parent_process() is not None
     )
+
+
+def _parent_process() -> object:
+    import multiprocessing  # loaded here: a refresh where every feed answers 304 never parses
+
+    return multiprocessing.parent_process()
 
 
 def _expire(_signum: int, _frame: object) -> None:

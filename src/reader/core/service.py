@@ -356,13 +356,13 @@ class Service:
         work, between two pages or images.
         """
         from reader.core.update import refresh_iter
-        from reader.core.workers import parse_pool
+        from reader.core.workers import LazyPool, parse_pool
 
         if feed_ids is not None:
             for feed_id in feed_ids:
                 feed_store.get_feed(self.conn, feed_id)
         states = feed_store.fetch_states(self.conn, list(feed_ids) if feed_ids else None)
-        pool = parse_pool() if len(states) >= PARSE_POOL_MIN_FEEDS else None
+        pool = LazyPool(parse_pool) if len(states) >= PARSE_POOL_MIN_FEEDS else None
         # What the process held before (a window's whole state) stays out of the garbage
         # collections the refresh's allocations trigger: a full one scanned it all and held
         # the GIL, freezing the window up to 100 ms (benchmarks/window_latency.py).
