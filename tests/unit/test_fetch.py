@@ -18,7 +18,6 @@ import httpx
 import pytest
 
 from reader.core import fetch as fetching
-from reader.core import update
 from reader.core.errors import FetchError, InvalidURLError
 from reader.core.fetch import MAX_BYTES, check_url, fetch, new_client
 
@@ -103,13 +102,15 @@ def test_unchanged_feed_costs_one_304_and_no_parsing(
     url = feed_server.add("/f.xml", rss(rss.item("1"), rss.item("2")))
     feed = service.add_feed(url)
     calls: list[str] = []
-    real_parse = update.parse_feed
+    from reader.core import parse
+
+    real_parse = parse.parse_feed
 
     def counting_parse(*args, **kwargs):
         calls.append(args[2] if len(args) > 2 else "?")
         return real_parse(*args, **kwargs)
 
-    monkeypatch.setattr(update, "parse_feed", counting_parse)
+    monkeypatch.setattr(parse, "parse_feed", counting_parse)  # update imports it when needed
     before = len(feed_server.hits_for("/f.xml"))
     (result,) = service.refresh_iter()
     assert (result.feed_id, result.status, result.new, result.updated) == (
