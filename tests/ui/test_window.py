@@ -510,7 +510,7 @@ def test_the_search_index_upkeep_waits_for_a_running_refresh(qtbot, window, serv
     server.delay = 5
     window.refresh_all()
     qtbot.waitUntil(lambda: window.refresh_status.cancel_button.isVisible())
-    window.balance_search()  # as 3 s after the first paint would, mid-refresh
+    window.search_upkeep.run()  # as 3 s after the first paint would, mid-refresh
     qtbot.wait(200)
     assert calls == []  # the refresh's writes come first
     with qtbot.waitSignal(window.refresher.finished, timeout=5_000):

@@ -34,7 +34,7 @@ from reader.core.errors import feed_problem
 from reader.core.service import Service
 from reader.core.types import Article, Query
 from reader.ui import actions as window_actions
-from reader.ui import places, startview, windowstate
+from reader.ui import places, search_upkeep, startview, windowstate
 from reader.ui.commands import SELECT, ArticleCommands
 from reader.ui.dialogs import accounts as accounts_ui
 from reader.ui.engine_text import translated
@@ -61,7 +61,6 @@ log = logging.getLogger(__name__)
 
 COUNTS_DELAY_MS = 150
 START_QUERIES_MS = 300  # shown from the start view: the queries wait at most this for a paint
-BALANCE_DELAY_MS = 3000  # the search index's upkeep waits this long after the first paint
 AFTER_PAINT_MS = 1000  # after_first_paint's work waits at most this (an empty store paints no list)
 # During a refresh the sidebar and the list follow at most this often: every update costs the
 # GUI thread work that the refresh's threads, holding the GIL, stretch into visible stalls.
@@ -90,7 +89,6 @@ class MainWindow(ArticleCommands, QMainWindow):
         self._closed = False
         self._sidebar_data: SidebarData | None = None  # the last one loaded from the database
         self._start_view_stale = False  # a refresh ended: save it at the next sidebar load
-        self._balancing = False  # balance_search's steps are running
         self.sidebar_shown = self.list_shown = False  # their content arrived (file or query)
         self._queries_timer: QTimer | None = None  # the first queries wait for the first paint
         start = startview.load(service.data_dir)
@@ -107,6 +105,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.welcome = WelcomePage()
         self.refresher = RefreshController(service, self.runner, self)
         self.refresh_status = RefreshStatus(self.refresher)
+        self.search_upkeep = search_upkeep.SearchUpkeep(service, self.runner, self.refresher)
         self.subscriptions = Subscriptions(self)
 
         self.setWindowTitle(self.tr("Reader"))
@@ -186,7 +185,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         for box in (self.list_panel.search, self.sidebar.filter):
             self.after_first_paint(lambda box=box: box.setClearButtonEnabled(True))
         self.after_first_paint(
-            lambda: QTimer.singleShot(BALANCE_DELAY_MS, self, self.balance_search)
+            lambda: QTimer.singleShot(search_upkeep.DELAY_MS, self, self.search_upkeep.run)
         )
         self._filled = startview.WhenFilled(
             {
@@ -517,29 +516,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         self.reload_shown_article()  # its full text or images may have arrived
         if summary.new and self.prefs.notify_new:
             self.tray.notify(summary)
-        self.balance_search()
-
-    def balance_search(self) -> None:
-        """Keep the newest articles in the search index a search of the whole store reads
-        first, one short write (~0.2 s) at a time in the write worker: a star or a read mark
-        asked for meanwhile waits for one step, never for all of them. Not while a refresh
-        runs: its writes come first, and its end starts the steps again."""
-        if self._balancing or self._closed or self.refresher.running:
-            return
-        self._balancing = True
-
-        def done(more: bool) -> None:
-            self._balancing = False
-            if more:
-                self.balance_search()
-
-        def failed(exc: BaseException) -> None:
-            self._balancing = False
-            log.warning("balancing the search index failed: %s", exc)
-
-        if self.runner.submit(WRITE, self.service.balance_search, on_done=done, on_error=failed):
-            return
-        self._balancing = False  # the runner is shut down
+        self.search_upkeep.run()
 
     def apply_preferences(self, prefs: Preferences) -> None:
         self.prefs = prefs
@@ -592,6 +569,7 @@ class MainWindow(ArticleCommands, QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.search_upkeep.stop()
         self.save_state()
         try:
             self.save_start_view()
