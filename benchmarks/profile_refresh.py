@@ -41,7 +41,7 @@ WAITS = {  # running frames that are a blocked thread, not work
     "Condition.wait (threading.py)",
     "Event.wait (threading.py)",
     "_PollLikeSelector.select (selectors.py)",
-    "SyncStream.read (httpcore/_backends/sync.py)",
+    "SocketIO.readinto (socket.py)",
     "Connection._recv (multiprocessing/connection.py)",
     "wait (multiprocessing/connection.py)",
     "_wait_for_tstate_lock (threading.py)",

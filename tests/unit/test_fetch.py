@@ -6,15 +6,17 @@ Also: the engine never loads Qt (a subprocess imports reader.core.service and lo
 from __future__ import annotations
 
 import gzip
+import http.server
 import socket
+import ssl
 import subprocess
 import sys
 import threading
 import time
 import tracemalloc
 from collections.abc import Iterator
+from pathlib import Path
 
-import httpx
 import pytest
 
 from reader.core import fetch as fetching
@@ -23,7 +25,7 @@ from reader.core.fetch import MAX_BYTES, check_url, fetch, new_client
 
 
 @pytest.fixture
-def client() -> Iterator[httpx.Client]:
+def client() -> Iterator[fetching.Client]:
     with new_client() as c:
         yield c
 
@@ -352,6 +354,67 @@ def test_connection_refused(client) -> None:
         port = s.getsockname()[1]  # nothing listens once closed
     with pytest.raises(FetchError, match="refused"):
         fetch(client, f"http://127.0.0.1:{port}/feed.xml")
+
+
+# --- HTTPS ---------------------------------------------------------------------------------------
+
+TLS = Path(__file__).resolve().parents[1] / "data" / "tls"  # a self-signed localhost certificate
+
+
+def _serve_https(host: str) -> Iterator[str]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            body = b"<rss><channel><title>secure</title></channel></rss>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer((host, 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(TLS / "localhost.pem", TLS / "localhost.key")
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"https://{host}:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def https_server() -> Iterator[str]:
+    yield from _serve_https("127.0.0.1")
+
+
+@pytest.fixture
+def https_server_elsewhere() -> Iterator[str]:
+    """Another loopback address (Linux answers on all of 127/8), not named by the certificate."""
+    yield from _serve_https("127.0.0.2")
+
+
+def test_https_refuses_a_certificate_no_authority_signed(https_server) -> None:
+    with new_client() as client, pytest.raises(FetchError, match=r"could not be verified \(TLS"):
+        fetch(client, f"{https_server}/feed.xml")
+
+
+def test_https_fetches_from_a_trusted_certificate(https_server, monkeypatch) -> None:
+    trusted = ssl.create_default_context(cafile=str(TLS / "localhost.pem"))
+    monkeypatch.setattr(fetching, "_tls_context", lambda: trusted)
+    with new_client() as client:
+        for _ in range(2):  # the second one on the kept-alive connection
+            got = fetch(client, f"{https_server}/feed.xml")
+            assert (got.status, got.body[:5]) == (200, b"<rss>")
+
+
+def test_https_refuses_a_certificate_for_another_name(https_server_elsewhere, monkeypatch) -> None:
+    trusted = ssl.create_default_context(cafile=str(TLS / "localhost.pem"))
+    monkeypatch.setattr(fetching, "_tls_context", lambda: trusted)
+    with new_client() as client, pytest.raises(FetchError, match=r"could not be verified \(TLS"):
+        fetch(client, f"{https_server_elsewhere}/feed.xml")
 
 
 # --- URLs ---------------------------------------------------------------------------------------

@@ -22,8 +22,6 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
-import httpx
-
 from reader.core import fetch as fetching
 from reader.core import offline
 from reader.core.errors import FetchError, InvalidURLError, ParseError
@@ -54,7 +52,7 @@ def extract(page: bytes | str, url: str | None = None) -> str | None:
     return result or None
 
 
-def fetch_article(client: httpx.Client, url: str, feed_text: str) -> str:
+def fetch_article(client: fetching.Client, url: str, feed_text: str) -> str:
     """Fetch and extract one article page; returns sanitized HTML.
 
     Raises:
@@ -92,7 +90,7 @@ def _charset(headers: dict[str, str]) -> str | None:
 
 def run(
     conn: sqlite3.Connection,
-    client: httpx.Client,
+    client: fetching.Client,
     feed_ids: Sequence[int] | None = None,
     *,
     cancel: threading.Event | None = None,

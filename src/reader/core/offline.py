@@ -42,8 +42,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-import httpx
-
 from reader.core import fetch as fetching
 from reader.core import paths
 from reader.core.errors import FetchError, InvalidURLError, UnreachableError
@@ -264,7 +262,7 @@ class Image:
     mime: str
 
 
-def download(client: httpx.Client, url: str) -> Image:
+def download(client: fetching.Client, url: str) -> Image:
     """GET one image and check it.
 
     Raises:
@@ -398,7 +396,7 @@ class ImageCache:
     def download(
         self,
         conn: sqlite3.Connection,
-        client: httpx.Client,
+        client: fetching.Client,
         *,
         article_ids: Sequence[int] | None = None,
         cancel: threading.Event | None = None,

@@ -36,8 +36,6 @@ from reader.core.types import (
 )
 
 if TYPE_CHECKING:  # the network, parsing and offline modules load when first used
-    import httpx
-
     from reader.core import discover, offline
     from reader.core import fetch as fetching
     from reader.core.parse import ParsedFeed
@@ -64,7 +62,7 @@ class Service(OfflineCopies):
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self._client: httpx.Client | None = None
+        self._client: fetching.Client | None = None
         self._images: offline.ImageCache | None = None
         self._image_uses: dict[int, int] = {}  # image id -> last shown; written at next download
         try:
@@ -86,7 +84,7 @@ class Service(OfflineCopies):
         return conn
 
     @property
-    def client(self) -> httpx.Client:
+    def client(self) -> fetching.Client:
         from reader.core import fetch as fetching
 
         with self._lock:

@@ -16,8 +16,7 @@ from reader.core.storage import feeds as feed_store
 from reader.core.storage import images as image_store
 
 if TYPE_CHECKING:
-    import httpx
-
+    from reader.core import fetch as fetching
     from reader.core import offline
 
 log = logging.getLogger(__name__)
@@ -28,7 +27,7 @@ class OfflineCopies:
 
     if TYPE_CHECKING:
         conn: sqlite3.Connection
-        client: httpx.Client
+        client: fetching.Client
         images: offline.ImageCache
         clock: Callable[[], float]
         _lock: threading.Lock

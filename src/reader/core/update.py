@@ -24,8 +24,6 @@ from concurrent.futures import BrokenExecutor, CancelledError, Executor, Future,
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import httpx
-
 from reader.core import fetch as fetching
 from reader.core.errors import FetchError, ParseError, StorageError
 from reader.core.storage import articles as store
@@ -83,7 +81,7 @@ def parse_for_store(body: bytes, headers: dict[str, str], url: str) -> tuple[Par
 
 
 def fetch_and_parse(
-    client: httpx.Client, state: FetchState, parse_pool: Executor | None = None
+    client: fetching.Client, state: FetchState, parse_pool: Executor | None = None
 ) -> Outcome:
     """Network and CPU work for one feed; never touches the database."""
     try:
@@ -229,7 +227,7 @@ def refresh_iter(
     conn: sqlite3.Connection,
     states: list[FetchState],
     *,
-    client: httpx.Client,
+    client: fetching.Client,
     cancel: threading.Event | None = None,
     parse_pool: Executor | None = None,
     clock: Callable[[], float] = time.time,
@@ -275,7 +273,7 @@ class _Pipeline:
     def __init__(
         self,
         states: list[FetchState],
-        client: httpx.Client,
+        client: fetching.Client,
         parse_pool: Executor | None,
         size: int,
     ) -> None:

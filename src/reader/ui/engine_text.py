@@ -39,6 +39,25 @@ _SENTENCES = frozenset(
         QT_TRANSLATE_NOOP("EngineText", "The server's name could not be found."),
         QT_TRANSLATE_NOOP("EngineText", "The server refused the connection."),
         QT_TRANSLATE_NOOP(
+            "EngineText", "The connection broke while downloading (reset by the server)."
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "The connection broke while downloading (the server closed it before the end).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "The connection broke while downloading (the server closed it without answering).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "The connection broke while downloading (the answer was not HTTP)."
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "The connection broke while downloading (the server's headers were unusable).",
+        ),
+        QT_TRANSLATE_NOOP("EngineText", "The address cannot be fetched."),
+        QT_TRANSLATE_NOOP(
             "EngineText", "The server's secure connection could not be verified (TLS error)."
         ),
         QT_TRANSLATE_NOOP(

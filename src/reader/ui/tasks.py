@@ -2,7 +2,7 @@
 
 Three pools, so a long refresh never delays a click:
 
-- ``network``: refresh, discovery, adding a feed (slow, bounded by httpx timeouts);
+- ``network``: refresh, discovery, adding a feed (slow, bounded by the fetch deadline);
 - ``read``: queries the window waits for (article ids of a filter, sidebar counts);
 - ``write``: database writes, one at a time, in the order they were asked for.
 

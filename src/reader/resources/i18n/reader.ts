@@ -941,6 +941,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The connection broke while downloading (reset by the server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke while downloading (the server closed it before the end).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke while downloading (the server closed it without answering).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke while downloading (the answer was not HTTP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke while downloading (the server's headers were unusable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address cannot be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server's secure connection could not be verified (TLS error).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -966,6 +966,30 @@
         <translation>رفض الخادم الاتصال.</translation>
     </message>
     <message>
+        <source>The connection broke while downloading (reset by the server).</source>
+        <translation>انقطع الاتصال أثناء التنزيل (أعاد الخادم ضبطه).</translation>
+    </message>
+    <message>
+        <source>The connection broke while downloading (the server closed it before the end).</source>
+        <translation>انقطع الاتصال أثناء التنزيل (أغلقه الخادم قبل النهاية).</translation>
+    </message>
+    <message>
+        <source>The connection broke while downloading (the server closed it without answering).</source>
+        <translation>انقطع الاتصال أثناء التنزيل (أغلقه الخادم دون أن يجيب).</translation>
+    </message>
+    <message>
+        <source>The connection broke while downloading (the answer was not HTTP).</source>
+        <translation>انقطع الاتصال أثناء التنزيل (لم يكن الرد بروتوكول HTTP).</translation>
+    </message>
+    <message>
+        <source>The connection broke while downloading (the server's headers were unusable).</source>
+        <translation>انقطع الاتصال أثناء التنزيل (ترويسات الخادم غير صالحة).</translation>
+    </message>
+    <message>
+        <source>The address cannot be fetched.</source>
+        <translation>لا يمكن تنزيل هذا العنوان.</translation>
+    </message>
+    <message>
         <source>The server's secure connection could not be verified (TLS error).</source>
         <translation>تعذّر التحقق من الاتصال الآمن بالخادم (خطأ TLS).</translation>
     </message>
