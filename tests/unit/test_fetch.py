@@ -15,6 +15,7 @@ import threading
 import time
 import tracemalloc
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -246,12 +247,20 @@ def test_trickling_server_is_cut_at_the_deadline(client, feed_server, where: str
     assert "took longer than 1.5 seconds" in str(info.value) or "in time" in str(info.value)
 
 
+@dataclass
+class KeepAlive:
+    url: str
+    connections: int = 0  # accepted so far
+
+
 @pytest.fixture
-def keep_alive_server() -> Iterator[str]:
-    """An HTTP/1.1 server that keeps connections open: /ok answers a small feed, any other
-    path starts its answer and then trickles header bytes, one every 0.2 s, for a minute."""
+def keep_alive_server() -> Iterator[KeepAlive]:
+    """An HTTP/1.1 server that keeps connections open: /ok answers a small feed, /304 "not
+    modified", any other path starts its answer and then trickles header bytes, one every
+    0.2 s, for a minute."""
     listener = socket.create_server(("127.0.0.1", 0))
     stop = threading.Event()
+    server = KeepAlive(f"http://127.0.0.1:{listener.getsockname()[1]}")
 
     def serve(conn: socket.socket) -> None:
         pending = b""
@@ -269,6 +278,9 @@ def keep_alive_server() -> Iterator[str]:
                         b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
                     )
                     continue
+                if head.split(b" ")[1] == b"/304":
+                    conn.sendall(b'HTTP/1.1 304 Not Modified\r\nETag: "v1"\r\n\r\n')
+                    continue
                 conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
                 for _ in range(300):
                     if stop.wait(0.2):
@@ -284,10 +296,11 @@ def keep_alive_server() -> Iterator[str]:
                 conn, _ = listener.accept()
             except OSError:
                 return
+            server.connections += 1
             threading.Thread(target=serve, args=(conn,), daemon=True).start()
 
     threading.Thread(target=accept, daemon=True).start()
-    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    yield server
     stop.set()
     listener.close()
 
@@ -297,13 +310,26 @@ def test_trickling_headers_on_a_kept_alive_connection_are_cut_at_the_deadline(
 ) -> None:
     """A second request on a reused connection: no new connection tells the watchdog its
     socket, and the server's bytes keep each read under its timeout."""
-    assert fetch(client, f"{keep_alive_server}/ok").status == 200
+    url = keep_alive_server.url
+    assert fetch(client, f"{url}/ok").status == 200
     started = time.monotonic()
     with pytest.raises(FetchError, match=r"took longer than 1 second\."):
-        fetch(client, f"{keep_alive_server}/slow", deadline=1)
+        fetch(client, f"{url}/slow", deadline=1)
     elapsed = time.monotonic() - started
     assert elapsed < 4, f"the deadline of 1 s held the fetch for {elapsed:.1f} s"
-    assert fetch(client, f"{keep_alive_server}/ok").status == 200  # the client still works
+    assert fetch(client, f"{url}/ok").status == 200  # the client still works
+    assert keep_alive_server.connections == 2  # the cut one was not reused
+
+
+def test_unchanged_feeds_on_one_server_share_a_connection(client, keep_alive_server) -> None:
+    """A 304 (and a whole feed) leaves its connection to the next request: a refresh does not
+    open a connection per feed on a server that hosts many."""
+    url = keep_alive_server.url
+    for _ in range(5):
+        assert fetch(client, f"{url}/304", etag='"v1"').status == 304
+    assert fetch(client, f"{url}/ok").status == 200
+    assert fetch(client, f"{url}/304", etag='"v1"').status == 304
+    assert keep_alive_server.connections == 1
 
 
 def test_refresh_with_a_trickling_feed_finishes_the_others(
