@@ -709,6 +709,26 @@ def shorten_parse_deadline(seconds: float) -> None:
     parse.PARSE_SECONDS = seconds
 
 
+def parse_after_waiting(seconds: float, body: bytes, url: str) -> object:
+    """parse_feed in a worker whose parse first waits `seconds` without using the CPU, as a
+    low-priority worker waits for a core on a busy machine (run in a worker)."""
+    import time
+
+    from reader.core import parse
+
+    real = parse._parse_feed
+
+    def waiting(*args: object) -> object:
+        time.sleep(seconds)
+        return real(*args)
+
+    parse._parse_feed = waiting
+    try:
+        return parse.parse_feed(body, {}, url)
+    finally:
+        parse._parse_feed = real
+
+
 def worker_peak_mb() -> float:
     """This process's peak resident memory (run in a worker)."""
     for line in Path("/proc/self/status").read_text().splitlines():

@@ -26,6 +26,7 @@ import pytest
 from reliability_helpers import (
     REPO,
     attribute_feed,
+    parse_after_waiting,
     record,
     shorten_parse_deadline,
     worker_peak_mb,
@@ -116,11 +117,20 @@ def test_a_parse_worker_gives_up_on_slow_documents(worker: ProcessPoolExecutor) 
     )
 
 
+def test_the_deadline_counts_work_not_waiting(worker: ProcessPoolExecutor) -> None:
+    """A worker that waits for a core (it runs at a low priority) is not cut off: the deadline
+    counts the parse's CPU time. Here the parse waits 1.5 s, past the test's 1 s deadline."""
+    good = (REPO / "tests" / "data" / "rss20.xml").read_bytes()
+    parsed = worker.submit(parse_after_waiting, DEADLINE + 0.5, good, URL).result(30)
+    assert len(parsed.entries) == 3
+
+
 def test_outside_a_worker_nothing_is_armed() -> None:
-    """The deadline uses SIGALRM only in a worker's main thread: here (pytest's main process)
-    a parse leaves no timer behind."""
+    """The deadline uses a signal only in a worker's main thread: here (pytest's main
+    process) a parse leaves no timer behind."""
     good = (REPO / "tests" / "data" / "atom.xml").read_bytes()
     assert parse_feed(good, {}, "https://blog.example/atom.xml").entries
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 

@@ -123,3 +123,19 @@ def test_a_lazy_pool_without_processes_runs_its_tasks_in_the_caller(monkeypatch)
     pool.shutdown()
     with pytest.raises(RuntimeError):
         pool.submit(int)
+
+
+def test_parse_workers_yield_the_cpu_to_the_writer() -> None:
+    """The refresh's writer (in this process) is its critical path: parse workers run at a
+    lower priority, so on a busy machine the writer is not kept waiting for a core."""
+    import os
+
+    from reader.core import workers
+
+    pool = workers.parse_pool(1)
+    assert pool is not None
+    try:
+        niceness = pool.submit(os.nice, 0).result(timeout=60)
+    finally:
+        pool.shutdown()
+    assert niceness == min(19, os.nice(0) + workers.WORKER_NICE)

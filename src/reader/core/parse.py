@@ -115,7 +115,7 @@ class _Expired(BaseException):
 
 
 def _in_worker() -> bool:
-    """True in the main thread of a child process: there a SIGALRM deadline is safe to use."""
+    """True in the main thread of a child process: there a signal deadline is safe to use."""
     return (
         hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
@@ -130,7 +130,7 @@ def _parent_process() -> object:
 
 
 def _expire(_signum: int, _frame: object) -> None:
-    if _deadline_at and time.monotonic() >= _deadline_at:
+    if _deadline_at and time.process_time() >= _deadline_at:
         raise _Expired
 
 
@@ -139,18 +139,20 @@ _deadline_at = 0.0
 
 @contextmanager
 def _deadline(seconds: float) -> Iterator[None]:
-    """Raise _Expired in this (main) thread after `seconds`, and every 0.25 s after that in case
-    a bare `except:` in a library swallowed it. The handler stays installed: a late signal after
-    the deadline was disarmed does nothing."""
+    """Raise _Expired in this (main) thread after `seconds` of the process's CPU time, and every
+    0.25 s of it after that in case a bare `except:` in a library swallowed it. CPU time, not
+    wall time: a worker runs at a low priority (workers.WORKER_NICE), and on a busy machine a
+    good feed must not run out of time while it waits for a core. The handler stays installed:
+    a late signal after the deadline was disarmed does nothing."""
     global _deadline_at
-    signal.signal(signal.SIGALRM, _expire)
-    _deadline_at = time.monotonic() + seconds
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.25)
+    signal.signal(signal.SIGPROF, _expire)
+    _deadline_at = time.process_time() + seconds
+    signal.setitimer(signal.ITIMER_PROF, seconds, 0.25)
     try:
         yield
     finally:
         _deadline_at = 0.0
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 def _parse_feed(body: bytes, headers: dict[str, str] | None, url: str) -> ParsedFeed:
