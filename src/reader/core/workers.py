@@ -93,7 +93,8 @@ def bounded(size: int, fn: Callable[..., T], *args: object) -> T:
 
 # Parse workers yield the CPU to the process that started them. In a refresh that process
 # stores what they parse, and its writer is the critical path: on 2 cores, with 2 workers
-# beside it, a first refresh of 500 feeds took 12% less (A/B: 10.22 -> 9.00 s, benchmarks/README.md).
+# beside it, a first refresh of 500 feeds took 12% less (A/B: 10.22 -> 9.00 s; see
+# benchmarks/README.md).
 WORKER_NICE = 10
 
 
