@@ -422,23 +422,28 @@ def https_server_elsewhere() -> Iterator[str]:
     yield from _serve_https("127.0.0.2")
 
 
+@pytest.fixture
+def trust_test_certificate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The client trusts the test certificate, as if an authority had signed it."""
+    trusted = ssl.create_default_context(cafile=str(TLS / "localhost.pem"))
+    monkeypatch.setattr(fetching, "_tls_context", lambda: trusted)
+
+
 def test_https_refuses_a_certificate_no_authority_signed(https_server) -> None:
     with new_client() as client, pytest.raises(FetchError, match=r"could not be verified \(TLS"):
         fetch(client, f"{https_server}/feed.xml")
 
 
-def test_https_fetches_from_a_trusted_certificate(https_server, monkeypatch) -> None:
-    trusted = ssl.create_default_context(cafile=str(TLS / "localhost.pem"))
-    monkeypatch.setattr(fetching, "_tls_context", lambda: trusted)
+def test_https_fetches_from_a_trusted_certificate(https_server, trust_test_certificate) -> None:
     with new_client() as client:
         for _ in range(2):  # the second one on the kept-alive connection
             got = fetch(client, f"{https_server}/feed.xml")
             assert (got.status, got.body[:5]) == (200, b"<rss>")
 
 
-def test_https_refuses_a_certificate_for_another_name(https_server_elsewhere, monkeypatch) -> None:
-    trusted = ssl.create_default_context(cafile=str(TLS / "localhost.pem"))
-    monkeypatch.setattr(fetching, "_tls_context", lambda: trusted)
+def test_https_refuses_a_certificate_for_another_name(
+    https_server_elsewhere, trust_test_certificate
+) -> None:
     with new_client() as client, pytest.raises(FetchError, match=r"could not be verified \(TLS"):
         fetch(client, f"{https_server_elsewhere}/feed.xml")
 

@@ -41,6 +41,7 @@ USER_AGENT = (
 MAX_BYTES = 20 * 1024 * 1024  # decoded body size cap
 DEADLINE_SECONDS = 30.0  # whole request, including a server that trickles bytes
 MAX_REDIRECTS = 5
+MAX_CONNECTIONS = 64  # to one server at once: the refresh fetches 64 feeds at a time
 MAX_RETRY_AFTER = 24 * 3600  # a server cannot silence a feed for longer than a day
 ACCEPT = (
     "application/atom+xml, application/rss+xml, application/rdf+xml, application/feed+json, "
@@ -119,8 +120,7 @@ class Client:
     CPU in httpx's client against 0.35 s in urllib3's (benchmarks/README.md, session 10).
     """
 
-    def __init__(self, *, max_connections: int = 64) -> None:
-        self._size = max_connections
+    def __init__(self) -> None:
         self._lock = threading.Lock()
         self._managers: dict[str, urllib3.PoolManager] = {}
 
@@ -132,7 +132,7 @@ class Client:
                 if scheme == "https":  # the TLS context loads its certificates once, when needed
                     options["ssl_context"] = _tls_context()
                 manager = urllib3.PoolManager(
-                    num_pools=64, maxsize=self._size, retries=False, **options
+                    num_pools=64, maxsize=MAX_CONNECTIONS, retries=False, **options
                 )
                 manager.pool_classes_by_scheme = _POOLS  # type: ignore[assignment]
                 self._managers[scheme] = manager
@@ -166,8 +166,8 @@ class Client:
         self.close()
 
 
-def new_client(*, max_connections: int = 64) -> Client:
-    return Client(max_connections=max_connections)
+def new_client() -> Client:
+    return Client()
 
 
 _HEADERS = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
@@ -342,31 +342,30 @@ def _get(
             return 200, body, resp_headers
     except FetchError:
         raise
-    except NewConnectionError as exc:  # before its base class: refused, no such name
-        if watchdog.fired:
-            raise FetchError(_slow(watchdog, deadline)) from None
-        raise UnreachableError(_connect_error(exc)) from None
-    except ConnectTimeoutError:
-        if watchdog.fired:
-            raise FetchError(_slow(watchdog, deadline)) from None
-        raise UnreachableError("The server did not answer in time.") from None
-    except ReadTimeoutError:
-        raise FetchError(_slow(watchdog, deadline)) from None
-    except SSLError as exc:
-        raise UnreachableError(_connect_error(exc)) from None
-    except (ProtocolError, OSError, http.client.HTTPException) as exc:
-        if watchdog.fired:
-            raise FetchError(_slow(watchdog, deadline)) from None
-        raise FetchError(f"The connection broke while downloading ({_broken(exc)}).") from None
-    except LocationValueError:
-        raise FetchError("The address cannot be fetched.") from None
-    except HTTPError as exc:
-        raise FetchError(f"The download failed ({_short(exc)}).") from None
+    except (HTTPError, OSError, http.client.HTTPException) as exc:  # urllib3's and below it
+        raise _failure(exc, watchdog, deadline) from None
     finally:
         if response is not None:
             if not response.closed:
                 response.close()  # bytes left unread: the connection cannot be reused
             response.release_conn()
+
+
+def _failure(exc: Exception, watchdog: _Watchdog, deadline: float) -> FetchError:
+    """The sentence for a request that failed in urllib3; a cut at the deadline says so."""
+    if isinstance(exc, SSLError):
+        return UnreachableError(_connect_error(exc))
+    if watchdog.fired or isinstance(exc, ReadTimeoutError):
+        return FetchError(_slow(watchdog, deadline))
+    if isinstance(exc, NewConnectionError):  # before its base class: refused, no such name
+        return UnreachableError(_connect_error(exc))
+    if isinstance(exc, ConnectTimeoutError):
+        return UnreachableError("The server did not answer in time.")
+    if isinstance(exc, (ProtocolError, OSError, http.client.HTTPException)):
+        return FetchError(f"The connection broke while downloading ({_broken(exc)}).")
+    if isinstance(exc, LocationValueError):
+        return FetchError("The address cannot be fetched.")
+    return FetchError(f"The download failed ({_short(exc)}).")
 
 
 class _Alarms:
