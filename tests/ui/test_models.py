@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.core.types import Article, Query
 from reader.ui.mainwindow import load_sidebar
 from reader.ui.models.articles import ArticleListModel
-from reader.ui.models.categories import FIRST_ROWS
+from reader.ui.models.categories import COUNTS_PER_TURN, FIRST_ROWS
 from reader.ui.models.entries import ALL, CATEGORIES, FEEDS, STARRED, SidebarData
-from reader.ui.models.sidebar import SidebarModel
+from reader.ui.models.sidebar import ROWS_PER_TURN, SidebarModel
 
 
 def test_sidebar_model_passes_the_model_tester(qapp, qtmodeltester, service):
@@ -246,6 +246,70 @@ def test_sidebar_during_a_refresh_keeps_category_rows_in_place(qapp, qtmodeltest
     assert rows() == [("Sport", "12/900"), ("Health", "40"), ("Syria", "2/5"), ("Economy", "3")]
     qtmodeltester.check(categories)
     qtmodeltester.check(model)
+
+
+def test_new_counts_of_thousands_of_categories_arrive_in_slices_newest_last(qtbot):
+    """A refresh's end changes every category's count: the window shows them a slice per turn
+    of the event loop (it answers in between), all of them in the end, and a newer update
+    given before the slices are done is never overwritten by the older one's."""
+    model = SidebarModel()
+    names = [f"Topic {n:04}" for n in range(2000)]
+    model.set_data(_data([(1, None, 3)], [(name, 10, 0) for name in names], []))
+    categories = model.categories
+    qtbot.waitUntil(lambda: categories.rowCount() == 2000)
+
+    def counts() -> list[str]:
+        return [categories.index(r, 1).data() for r in range(categories.rowCount())]
+
+    with qtbot.waitSignal(categories.completed, timeout=5000):
+        model.set_data(_data([(1, None, 3)], [(name, 20, 0) for name in names], []))
+        first = counts()
+        assert first[:COUNTS_PER_TURN] == ["20"] * COUNTS_PER_TURN
+        assert first[COUNTS_PER_TURN:] == ["10"] * (2000 - COUNTS_PER_TURN)
+    assert counts() == ["20"] * 2000
+    assert model.widest_count(CATEGORIES) == "20"
+
+    model.set_data(_data([(1, None, 3)], [(name, 30, 0) for name in names], []))
+    model.set_data(_data([(1, None, 3)], [(name, 40, 5) for name in names], []))
+    qtbot.waitUntil(lambda: counts() == ["5/40"] * 2000)
+    qtbot.wait(50)  # the first update's slices, had they been left queued, would run now
+    assert counts() == ["5/40"] * 2000
+    assert categories.index(1999, 0).data(Qt.ItemDataRole.FontRole).bold()
+
+
+def test_a_refreshs_quiet_feed_updates_are_announced_after_it_in_slices(qtbot):
+    """During a refresh the feeds' new counts show without a dataChanged per update; once it
+    ends, every changed row is announced to the views, at most ROWS_PER_TURN rows per turn
+    of the event loop (a view calls back into Python for each row announced)."""
+    model = SidebarModel()
+    feeds = [(i, f"Folder {i % 3}", 0) for i in range(1, 401)]
+    folders = ["Folder 0", "Folder 1", "Folder 2"]
+    model.set_data(_data(feeds, [], folders))
+    turns: list[set[tuple[int, int]]] = []
+    announced: set[tuple[int, int]] = set()  # (feed id, column)
+
+    def on_changed(first: QModelIndex, last: QModelIndex, *_roles: object) -> None:
+        keys = [model.key_of(first.siblingAtRow(row)) for row in range(first.row(), last.row() + 1)]
+        columns = range(first.column(), last.column() + 1)
+        cells = {(key[1], column) for key in keys if key[0] == "feed" for column in columns}
+        announced.update(cells)
+        turns[-1].update(row for row, _column in cells)
+
+    model.dataChanged.connect(on_changed)
+    turns.append(set())
+    busy = [(i, folder, 7) for i, folder, _unread in feeds]
+    model.set_data(_data(busy, [], folders), keep_order=True)
+    qtbot.wait(50)
+    assert not announced  # not during the refresh...
+    news = model.index_for_key(("folder", "Folder 1"))
+    assert model.index(0, 1, news).data() == "7"  # ...though the counts show
+    model.set_data(_data(busy, [], folders))  # the refresh ended
+    while len(announced) < 800 and len(turns) < 50:
+        turns.append(set())
+        QCoreApplication.processEvents()  # one turn of the event loop
+    assert announced == {(i, column) for i in range(1, 401) for column in (0, 1)}
+    assert max(len(rows) for rows in turns) <= ROWS_PER_TURN
+    assert len([rows for rows in turns if rows]) >= 400 // ROWS_PER_TURN
 
 
 def test_article_model_takes_rows_loaded_in_a_worker(qapp):

@@ -29,6 +29,10 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # screenful, not 2,000 rows (~15 ms). A zero timer would run before that paint.
 FIRST_ROWS = 100
 REST_AFTER_MS = 250
+# A refresh changes the counts of up to thousands of categories at once: they are refilled this
+# many rows per turn of the event loop, so that the window answers between turns (2,000 rows
+# in one go held the GUI thread 10-16 ms on a slow machine, on top of the rest of the update).
+COUNTS_PER_TURN = 500
 
 
 def number_format(locale: QLocale) -> Callable[[int], str]:
@@ -45,7 +49,8 @@ class CategoryModel(QStandardItemModel):
     or none are unread). Rows follow the order of the data given; a filter text narrows them.
 
     Signals:
-        completed(): the rows held back from a first fill were added (see FIRST_ROWS).
+        completed(): what an update held back is shown: the rows of a first fill (see
+            FIRST_ROWS) or the counts beyond the first COUNTS_PER_TURN.
     """
 
     completed = Signal()
@@ -59,6 +64,8 @@ class CategoryModel(QStandardItemModel):
         self._counts: dict[str, tuple[int, int]] = {}  # name -> (unread, total) as shown
         self._order: list[str] = []  # the names in row order
         self._held_back = False  # rows of a first fill still to add (see FIRST_ROWS)
+        self._pending: list[Category] = []  # new counts still to show (see COUNTS_PER_TURN)
+        self._turn_queued = False
         self._n = number_format(QLocale())
         self._unread_of = self.tr("%1 unread of %2")
         self._icon = icons.tag()
@@ -104,7 +111,12 @@ class CategoryModel(QStandardItemModel):
             for name in [self._order[row] for row in gone]:
                 del self._rows[name], self._counts[name]
             self._order = [name for name in self._order if name in wanted]
-        self._update_counts(shown)
+        # The newest counts replace any an earlier update had not shown yet.
+        shown_counts = self._counts
+        self._pending = [
+            c for c in shown if c.name in shown_counts and shown_counts[c.name] != _counts(c)
+        ]
+        self._update_counts()
         fresh = [c for c in shown if c.name not in self._rows]
         if not self._order and len(fresh) > FIRST_ROWS:
             fresh = fresh[:FIRST_ROWS]
@@ -117,24 +129,41 @@ class CategoryModel(QStandardItemModel):
         self._order += [c.name for c in fresh]
         if not keep_order and not self._held_back and self._order != list(wanted):
             self._sort(list(wanted))
+        self._queue_turn()
 
     def _complete(self) -> None:
         """Add the rows a first fill held back."""
         if self._held_back:
             self._update(False)
+            if not self._pending:
+                self.completed.emit()  # else when the last counts are in
+
+    def _queue_turn(self) -> None:
+        if self._pending and not self._turn_queued:
+            self._turn_queued = True
+            QTimer.singleShot(0, self._next_turn)
+
+    def _next_turn(self) -> None:
+        self._turn_queued = False
+        if not self._pending:
+            return  # shown by a newer update already
+        self._update_counts()
+        self._queue_turn()
+        if not self._pending:
             self.completed.emit()
 
-    def _update_counts(self, shown: list[Category]) -> None:
-        """New counts into existing rows, then one dataChanged over them for the views
-        (a signal per row would make a view search its rows for each)."""
+    def _update_counts(self) -> None:
+        """The next COUNTS_PER_TURN pending counts into their rows, then one dataChanged over
+        them for the views (a signal per row would make a view search its rows for each)."""
+        batch = self._pending[:COUNTS_PER_TURN]
+        del self._pending[:COUNTS_PER_TURN]
         changed = []
         blocked = self.blockSignals(True)
         try:
-            for category in shown:
+            for category in batch:
                 pair = self._rows.get(category.name)
-                counts = (category.unread, category.articles)
-                if pair is None or self._counts[category.name] == counts:
-                    continue
+                if pair is None:
+                    continue  # removed since
                 name_item, count_item = pair
                 if (self._counts[category.name][0] > 0) != (category.unread > 0):
                     name_item.setData(self._bold if category.unread else None, _FONT)
@@ -207,6 +236,10 @@ class CategoryModel(QStandardItemModel):
     def _count_text(self, unread: int, total: int) -> str:
         n = self._n
         return f"{n(unread)}/{n(total)}" if 0 < unread < total else n(total)
+
+
+def _counts(category: Category) -> tuple[int, int]:
+    return category.unread, category.articles
 
 
 def count_chars(unread: int, total: int) -> int:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QPalette
@@ -58,6 +59,9 @@ _FLAGS = {  # by entry kind, computed once: views ask for every row they lay out
     "section": _ENABLED,
 }
 _FLAGS_FEEDS = _ENABLED | Qt.ItemFlag.ItemIsDropEnabled
+# Rows changed by an update are announced to the views (dataChanged) at most this many per
+# turn of the event loop (see _announce_stale).
+ROWS_PER_TURN = 100
 
 
 class SidebarModel(QAbstractItemModel):
@@ -96,7 +100,11 @@ class SidebarModel(QAbstractItemModel):
         self._count_texts: dict[tuple[str, int, int], str] = {}
         self._by_key: dict[Key, Node] | None = None  # index_for_key's map, rebuilt on demand
         self._keep_order = False
-        self._stale: set[Key] = set()  # parents whose rows changed quietly (see _replace)
+        # Parents whose rows changed unannounced (see _replace): key -> the first row left.
+        self._stale: dict[Key, int] = {}
+        self._quiet = False  # the last update was a refresh's (keep_order)
+        self._announce_queued = False
+        self._budget = ROWS_PER_TURN
 
     # --- updates ---
 
@@ -104,6 +112,7 @@ class SidebarModel(QAbstractItemModel):
         """Show new data. keep_order: entries already shown keep their rows and new ones come
         last (a refresh's updates: no re-sorting of thousands of rows while counts change)."""
         self._keep_order = keep_order
+        self._budget = ROWS_PER_TURN  # rows announced now; more are announced later
         counts = data.counts
         all_, unread, starred = self._views
         all_.unread, all_.total = counts.get("unread", 0), counts.get("all", 0)
@@ -126,6 +135,8 @@ class SidebarModel(QAbstractItemModel):
         self._replace(self._feeds, self._feed_nodes(data.feeds, data.folders))
         self.categories.set_categories(data.categories, keep_order=keep_order)
         self._keep_order = False
+        self._quiet = keep_order
+        self._queue_announce()
         self.refreshed.emit()
 
     def set_category_filter(self, text: str) -> None:
@@ -224,23 +235,48 @@ class SidebarModel(QAbstractItemModel):
                 changed.append(child.row)
             if child.children or new.children:
                 self._replace(child, new.children)
-        if parent.key in self._stale and not self._keep_order:
-            self._stale.discard(parent.key)  # rows changed quietly in a refresh: announce them
-            changed = list(range(len(parent.children)))
         if not changed:
             return
-        if self._keep_order:
-            # During a refresh: no dataChanged over up to thousands of rows. Qt's views answer
-            # one by calling back into Python for every row in it, and each call waits for
-            # the GIL the refresh's threads hold (stalls of 50-100 ms). The views repaint on
-            # `refreshed` instead, and the update after the refresh announces these rows.
-            self._stale.add(parent.key)
+        if self._keep_order or len(changed) > self._budget:
+            # No dataChanged over hundreds of rows at once: Qt's views answer one by calling
+            # back into Python for every row in it. The views repaint on `refreshed`, and the
+            # rows are announced in slices after the update (or after the refresh).
+            self._stale[parent.key] = 0
             return
+        self._budget -= len(changed)
         spans = runs(changed)
         if len(spans) > 16:  # one signal over the span: cheaper than many for the views
             spans = [(spans[0][0], spans[-1][1])]
         for first, last in spans:
             self._changed(parent, first, last)
+
+    def _announce_stale(self) -> None:
+        """dataChanged over the rows updated quietly, ROWS_PER_TURN of them per turn of the
+        event loop: a view answers each changed row with calls back into Python (~10-30 us)."""
+        self._announce_queued = False
+        if self._quiet:
+            return  # another refresh's updates began: announced after it
+        budget = ROWS_PER_TURN
+        while self._stale and budget > 0:
+            key = min(self._stale)
+            index = self.index_for_key(key)
+            node = self._node(index) if index.isValid() else None  # None: gone since
+            first = self._stale[key]
+            size = 0 if node is None else len(node.children)
+            last = min(first + budget, size) - 1
+            if last >= first:
+                self._changed(node, first, last)
+                budget -= last - first + 1
+            if last + 1 >= size:
+                del self._stale[key]
+            else:
+                self._stale[key] = last + 1
+        self._queue_announce()
+
+    def _queue_announce(self) -> None:
+        if self._stale and not self._quiet and not self._announce_queued:
+            self._announce_queued = True
+            QTimer.singleShot(0, self._announce_stale)
 
     def _reorder(self, parent: Node, index: QModelIndex, keys: list[Key]) -> None:
         self.layoutAboutToBeChanged.emit()
