@@ -155,7 +155,7 @@ def generate(
                     updated=when,
                     content_html=html,
                     summary=text[:500],
-                    text=text,
+                    text_start=text[:501],
                     categories=tuple(sorted(cats)),
                     enclosures=(),
                     comments=None,
@@ -188,7 +188,7 @@ def balance(data_dir: Path) -> int:
     service = Service(data_dir)
     try:
         steps = 1
-        while service.balance_search(step=5000):
+        while service.update_search(step=5000):
             steps += 1
         return steps
     finally:

@@ -430,7 +430,7 @@ def test_a_version_3_database_migrates_and_keeps_its_data(tmp_path: Path) -> Non
     conn.close()
     migrated = db.connect(path)
     try:
-        assert migrated.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 5
+        assert migrated.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION == 6
         assert migrated.execute("SELECT title, starred FROM articles").fetchall() == [("Kept", 1)]
         assert migrated.execute("SELECT url FROM feeds").fetchall() == [("https://a.example/f",)]
         assert migrated.execute("SELECT COUNT(*) FROM accounts").fetchone()[0] == 0

@@ -505,8 +505,8 @@ def test_after_a_refresh_the_window_files_new_articles_for_quick_searches(
 
 def test_the_search_index_upkeep_waits_for_a_running_refresh(qtbot, window, service, server):
     calls = []
-    upkeep = service.balance_search
-    service.balance_search = lambda: calls.append(1) or upkeep()  # type: ignore[method-assign]
+    upkeep = service.update_search
+    service.update_search = lambda: calls.append(1) or upkeep()  # type: ignore[method-assign]
     server.delay = 5
     window.refresh_all()
     qtbot.waitUntil(lambda: window.refresh_status.cancel_button.isVisible())

@@ -29,7 +29,7 @@ def entry(
         updated=None,
         content_html=f"<p>{text}</p>",
         summary=text,
-        text=text,
+        text_start=text,
         categories=(),
         enclosures=(),
         comments=None,
@@ -127,7 +127,7 @@ def test_duplicates_within_one_feed_are_stored_once() -> None:
     second = entry(guid="dup", text="second copy")
     plan = decide([], [first, second, entry(guid="x")])
     assert [e.key for e in plan.inserts] == ["dup", "x"]
-    assert plan.inserts[0].text == "first copy"
+    assert plan.inserts[0].text_start == "first copy"
 
 
 def test_duplicate_within_one_feed_does_not_update_twice() -> None:

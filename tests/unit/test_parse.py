@@ -67,7 +67,7 @@ def test_rss20_full_item() -> None:
     assert 'href="https://news.example/about"' in first.content_html
     assert 'src="https://news.example/img/first.png"' in first.content_html
     assert first.summary == "A short summary of the first story."
-    assert first.text == "The full text of the first story."
+    assert first.text_start == "The full text of the first story."
     assert first.direction == "ltr"
 
 
@@ -225,13 +225,13 @@ def test_atom_xhtml_title_and_content() -> None:
 def test_inline_markup_does_not_split_words_in_plain_text() -> None:
     # "Second <em>entry</em>." must read "Second entry." in summaries and search, not "entry ."
     second = parse_file("atom.xml", "https://blog.example/atom.xml").entries[1]
-    assert second.text == "Second entry."
+    assert second.text_start == "Second entry."
     feed = parse_feed(
         rss("<item><guid>1</guid><description>wo&lt;b&gt;rd&lt;/b&gt;s</description></item>"),
         {},
         "https://s.example/",
     )
-    assert feed.entries[0].text == "words"
+    assert feed.entries[0].text_start == "words"
 
 
 # --- RSS 1.0 (RDF) ---------------------------------------------------------------------------
@@ -465,7 +465,7 @@ def test_entities_are_not_expanded_from_outside() -> None:
     )
     feed = parse_feed(body, {}, "https://s.example/")
     for entry in feed.entries:
-        assert "root:" not in entry.title + entry.text + entry.content_html
+        assert "root:" not in entry.title + entry.text_start + entry.content_html
 
 
 def test_hash_changes_only_when_something_visible_changes() -> None:
@@ -500,5 +500,5 @@ def test_media_rss_picture_leads_the_article_once() -> None:
     )
     first, second = parse_feed(body, {}, "https://site.example/rss").entries
     assert first.content_html.startswith('<p><img src="https://img.example.org/big.jpg"')
-    assert first.text == "Text"
+    assert first.text_start == "Text"
     assert second.content_html.count("in.jpg") == 1  # already in the text: not shown twice

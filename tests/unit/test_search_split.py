@@ -14,7 +14,7 @@ import pytest
 
 from reader.core.service import Service
 from reader.core.storage import search
-from reader.core.storage.db import transaction
+from reader.core.storage.db import SCHEMA_VERSION, transaction
 from reader.core.types import Query
 
 HOUR = 3600
@@ -200,28 +200,68 @@ def test_a_small_store_is_all_in_the_recent_index(service, feed_server, rss, clo
     assert 4 <= recent_count(service) <= 6
 
 
-def test_the_service_balances_in_short_steps(service, feed_server, rss, clock) -> None:
+def test_the_upkeep_indexes_a_refreshs_articles_then_balances_in_short_steps(
+    service, feed_server, rss, clock
+) -> None:
+    """A refresh leaves its articles to be indexed; the window's upkeep indexes them 5 at a
+    time, then moves the newest into the small index 5 (and a tie) at a time, each step its
+    own transaction."""
     add(service, feed_server, "/a.xml", rss(*items(rss, "a", 12, clock())))
-    held = []
-    while service.balance_search(step=5):  # 5 (and a tie) at a time, each its own transaction
+    assert pending_count(service) == 12
+    waiting, held = [], []
+    while service.update_search(step=5):
+        waiting.append(pending_count(service))
         held.append(recent_count(service))
+    waiting.append(pending_count(service))
     held.append(recent_count(service))
-    assert 0 < held[0] < 12 and held == sorted(held) and held[-1] == 12
-    assert len(held) <= 4
+    assert waiting[:2] == [7, 2] and set(waiting[2:]) == {0}
+    assert held[:2] == [0, 0] and held == sorted(held) and held[-1] == 12
+    assert any(0 < h < 12 for h in held) and len(held) <= 6
     check(service)
+
+
+def test_articles_changed_or_removed_before_they_were_indexed(
+    service, feed_server, rss, clock
+) -> None:
+    """Nothing searches between two refreshes (the CLI): a refresh changes articles still
+    waiting to be indexed, and a removed feed takes some away; searches are exact after."""
+    now = clock()
+    first = add(service, feed_server, "/a.xml", rss(*items(rss, "a", 20, now)))
+    second = add(service, feed_server, "/b.xml", rss(*items(rss, "b", 6, now, offset=-3)))
+    feed_server.add("/a.xml", rss(*items(rss, "a", 20, now, renamed=True)))
+    results = list(service.refresh_iter([first]))
+    assert results[0].updated == 10 and not results[0].error
+    service.remove_feed(second)
+    assert pending_count(service) == 20
+    check(service)  # its searches index the pending ones first
+    assert pending_count(service) == 0
+    feed_server.add("/a.xml", rss(*items(rss, "a", 20, now)))  # the old titles again
+    list(service.refresh_iter([first]))
+    assert pending_count(service) == 10
+    with transaction(service.conn) as conn:  # moves only indexed articles
+        while search.balance_step(conn, keep=8, step=3):
+            pass
+    assert pending_count(service) == 10 and search.recent_since(service.conn) is not None
+    check(service)
+
+
+def pending_count(service: Service) -> int:
+    return service.conn.execute(f"SELECT COUNT(*) FROM {search.PENDING}").fetchone()[0]
 
 
 def test_a_version_4_database_gets_the_second_index(tmp_path, feed_server, rss) -> None:
     service = Service(tmp_path / "data")
     try:
         add(service, feed_server, "/a.xml", rss(*items(rss, "a", 10, 1_700_000_000)))
+        service.catch_up_search()  # a version 4 database has every article indexed
         service.conn.execute(f"DROP TABLE {search.RECENT}")
+        service.conn.execute(f"DROP TABLE {search.PENDING}")
         service.conn.execute("PRAGMA user_version = 4")
     finally:
         service.close()
     service = Service(tmp_path / "data")
     try:
-        assert service.conn.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert service.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         check(service)  # unbalanced: all found in the main index
         balance(service, keep=4, step=2)
     finally:

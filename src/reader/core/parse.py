@@ -27,7 +27,7 @@ from reader.core.errors import WEB_PAGE_MESSAGE, ParseError
 from reader.core.links import join
 from reader.core.sanitize import (
     clean_html,
-    clean_html_text,
+    clean_html_text_start,
     clean_text,
     direction,
     html_to_text,
@@ -42,6 +42,9 @@ MAX_ENTRIES = 5000  # a feed with more is cut (newest-first order is the feed's 
 MAX_TAGS = 2_000_000
 MAX_CATEGORIES = 40
 SUMMARY_CHARS = 500
+# Of the body's plain text, what parsing needs: the summary, the title of an untitled entry (80)
+# and the text direction (the first 400 characters).
+TEXT_START_CHARS = SUMMARY_CHARS + 1
 _MIN_TIME = 0  # 1970
 _MAX_TIME = 4102444800  # 2100-01-01
 _DOCTYPE = re.compile(rb"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
@@ -62,7 +65,8 @@ class ParsedEntry:
     updated: int | None
     content_html: str  # sanitized
     summary: str  # plain text
-    text: str  # plain text of the body, for full-text search
+    text_start: str  # the body's plain text, its first TEXT_START_CHARS (search reads it all
+    # from the stored HTML later, when it indexes the article: storage/search.py)
     categories: tuple[str, ...]
     enclosures: tuple[tuple[str, str | None, int | None], ...]
     comments: str | None
@@ -322,7 +326,7 @@ def build_entry(
     if picture and picture not in content and html.escape(picture) not in content:
         shown = f'<p><img src="{html.escape(picture)}" alt=""></p>{content.strip()}'
     body_html = clean_html(shown.strip(), base)
-    text = clean_html_text(body_html)
+    text = clean_html_text_start(body_html, TEXT_START_CHARS)
     if summary_html and summary_html != content:
         summary = html_to_text(summary_html[: SUMMARY_CHARS * 8])[:SUMMARY_CHARS]
     else:
@@ -386,11 +390,11 @@ def _entry(
         updated=updated,
         content_html=body_html,
         summary=summary,
-        text=text,
+        text_start=text,
         categories=categories,
         enclosures=enclosures,
         comments=comments,
-        direction=direction(title, text[:2000], hint_language=language),
+        direction=direction(title, text, hint_language=language),
         hash=digest.hexdigest(),
     )
 
@@ -515,7 +519,7 @@ def _json_entry(
     if image and image not in html_body:
         html_body = f'<p><img src="{image}" alt=""></p>' + html_body
     body_html = clean_html(html_body, base)
-    text = clean_html_text(body_html)
+    text = clean_html_text_start(body_html, TEXT_START_CHARS)
     summary = clean_text(_str(item.get("summary")), limit=SUMMARY_CHARS) or text[:SUMMARY_CHARS]
     published = _iso_epoch(item.get("date_published"))
     updated = _iso_epoch(item.get("date_modified"))

@@ -181,6 +181,21 @@ def clean_html_text(cleaned: str) -> str:
     return _plain(cleaned, _CLEAN_BLOCK_TAG)
 
 
+def clean_html_text_start(cleaned: str, chars: int) -> str:
+    """`clean_html_text(cleaned)[:chars]`, from only as much of the HTML as that takes.
+
+    The HTML is cut just after a ">": no tag or character reference is cut in two, so the cut
+    HTML's text is the start of the whole text (its last word maybe shortened)."""
+    size = 4 * chars  # most articles' text is over a quarter of their HTML
+    while size < len(cleaned):
+        cut = cleaned.rfind(">", 0, size) + 1
+        text = _plain(cleaned[:cut], _CLEAN_BLOCK_TAG)
+        if len(text) >= chars:
+            return text[:chars]
+        size *= 4
+    return _plain(cleaned, _CLEAN_BLOCK_TAG)[:chars]
+
+
 def _plain(fragment: str, block_tags: re.Pattern[str]) -> str:
     """Block tags made spaces, other tags removed, character references decoded, control
     characters removed, white space collapsed."""

@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 DEFAULT_RETENTION_DAYS = 90
 ALL = Query()
 PARSE_POOL_MIN_FEEDS = 8  # below this, starting worker processes costs more than it saves
+# Articles indexed per write transaction when a search catches up: other writers wait for one
+# such step (~0.2 s), not for all.
+CATCH_UP_STEP = 2000
 
 
 class Service(OfflineCopies):
@@ -394,16 +397,28 @@ class Service(OfflineCopies):
         with self._write() as conn:
             return article_store.purge(conn, self._now() - days * 86400)
 
-    def balance_search(self, *, step: int = 500) -> bool:
-        """One short step of keeping the newest articles in the small search index that makes
-        a search of the whole store quick (storage/search.py); True while more are due. The
+    def update_search(self, *, step: int = 500) -> bool:
+        """One short step of search upkeep (storage/search.py): index up to `step` articles a
+        refresh stored, or else move some between the two indexes (the newest in the small
+        one that makes a search of the whole store quick). True while more steps are due. The
         window runs these in the background after a refresh, never the refresh itself."""
         with self._write() as conn:
+            if search.index_pending(conn, step):
+                return True
             return search.balance_step(conn, step=step)
+
+    def catch_up_search(self) -> None:
+        """Index what refreshes stored since the last search or upkeep, so a search finds it
+        (a few seconds after a first refresh of 30,000 articles; usually nothing)."""
+        while search.pending(self.conn):
+            with self._write() as conn:
+                search.index_pending(conn, CATCH_UP_STEP)
 
     # --- articles ---
 
     def article_ids(self, query: Query = ALL, *, limit: int | None = None) -> list[int]:
+        if query.search and query.search.strip():
+            self.catch_up_search()
         return article_store.article_ids(self.conn, query, limit)
 
     def articles_by_ids(self, ids: Sequence[int]) -> list[Article]:

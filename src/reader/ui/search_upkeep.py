@@ -37,9 +37,7 @@ class SearchUpkeep:
             self._running = False
             log.warning("balancing the search index failed: %s", exc)
 
-        if not self.runner.submit(
-            WRITE, self.service.balance_search, on_done=done, on_error=failed
-        ):
+        if not self.runner.submit(WRITE, self.service.update_search, on_done=done, on_error=failed):
             self._running = False  # the runner is shut down
 
     def stop(self) -> None:

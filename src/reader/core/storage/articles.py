@@ -73,7 +73,7 @@ def apply_plan(
     # transaction) so each table takes its rows in one executemany.
     first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM articles").fetchone()[0]
     inserts = list(enumerate(reversed(plan.inserts), first))
-    rows, contents, links, indexed = [], [], [], []
+    rows, contents, links = [], [], []
     for article_id, entry in inserts:
         sort_time = entry.published or entry.updated or now
         rows.append(
@@ -97,7 +97,6 @@ def apply_plan(
         )
         contents.append((article_id, entry.content_html, entry.summary))
         links += [(cid, sort_time, article_id) for cid in categories.ids_of(entry.categories)]
-        indexed.append((article_id, entry.title, entry.author or "", entry.text, sort_time))
     conn.executemany(
         """INSERT INTO articles(id, feed_id, key, guid, link, title, author, published,
            updated, sort_time, added, enclosures, comments, direction, hash)
@@ -108,14 +107,16 @@ def apply_plan(
         "INSERT INTO article_content(id, content_html, summary) VALUES (?, ?, ?)", contents
     )
     _link_categories(conn, links)
-    search.index_many(conn, indexed)
+    search.defer(conn, [article_id for article_id, _entry in inserts])
     if images:
         image_store.link_many(
             conn,
             [(aid, url) for aid, entry in inserts for url in images.get(entry.key, ())],
             now,
         )
-    search.unindex(conn, [article_id for article_id, _ in plan.updates])
+    updated = [article_id for article_id, _ in plan.updates]
+    search.unindex(conn, updated)
+    search.defer(conn, updated)
     for article_id, entry in plan.updates:
         row = conn.execute("SELECT added FROM articles WHERE id = ?", (article_id,)).fetchone()
         sort_time = entry.published or entry.updated or row[0]
@@ -147,7 +148,6 @@ def apply_plan(
         _link_categories(
             conn, [(cid, sort_time, article_id) for cid in categories.ids_of(entry.categories)]
         )
-        search.index(conn, article_id, entry.title, entry.author, entry.text, sort_time)
 
 
 class _CategoryIds:

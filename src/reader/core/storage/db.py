@@ -11,7 +11,7 @@ from pathlib import Path
 from reader.core.errors import StorageError
 
 APPLICATION_ID = 0x52454144  # "READ"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # The full-text indexes' definition (storage/search.py: the main one and the recent one).
 _FTS = "fts5(title, author, body, content = '', tokenize = 'unicode61 remove_diacritics 2')"
@@ -151,6 +151,9 @@ CREATE TABLE sync_pending(
 """
 
 _RECENT_FTS = f"CREATE VIRTUAL TABLE articles_fts_recent USING {_FTS}"
+_SEARCH_PENDING = (
+    "CREATE TABLE search_pending(id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)"
+)
 
 # One function per schema step: MIGRATIONS[n] upgrades a database at version n to n + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
@@ -165,6 +168,8 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     # 4 -> 5: the second search index, of the newest articles (storage/search.py); empty and
     # unused until the first balance step.
     4: lambda conn: _run_script(conn, _RECENT_FTS),
+    # 5 -> 6: articles stored but not yet in a search index (storage/search.py).
+    5: lambda conn: _run_script(conn, _SEARCH_PENDING),
 }
 
 
