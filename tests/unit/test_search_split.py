@@ -245,6 +245,42 @@ def test_articles_changed_or_removed_before_they_were_indexed(
     check(service)
 
 
+def test_a_search_indexes_what_waited_when_it_began_not_what_a_refresh_stores_meanwhile(
+    service, feed_server, rss, clock, monkeypatch
+) -> None:
+    """A search during a refresh (the window's child process, or the CLI's) indexes the
+    articles that were waiting when it began and then answers: it does not chase the refresh
+    to its end. What that refresh stored meanwhile waits for the next search."""
+    now = clock()
+    add(service, feed_server, "/a.xml", rss(*items(rss, "a", 12, now)))
+    feed_server.add("/b.xml", rss(*items(rss, "b", 9, now, offset=-3)))
+    other = Service(service.data_dir, clock=clock)  # the refresh, on its own connection
+    newest_pending, index_pending, steps = search.newest_pending, search.index_pending, []
+
+    def begin_then_a_refresh_stores(conn):
+        upto = newest_pending(conn)
+        other.add_feed(feed_server.url("/b.xml"))
+        return upto
+
+    def step(conn, limit, *, upto=None):
+        steps.append(upto)
+        return index_pending(conn, limit, upto=upto)
+
+    monkeypatch.setattr(search, "newest_pending", begin_then_a_refresh_stores)
+    monkeypatch.setattr(search, "index_pending", step)
+    monkeypatch.setattr("reader.core.service.CATCH_UP_STEP", 5)
+    try:
+        found = service.article_ids(Query(search="vote"))
+    finally:
+        other.close()
+    assert len(steps) == 3  # 12 waiting, 5 at a time; b's 9 are not waited for
+    assert pending_count(service) == 9
+    assert len(found) == 8 and all(titles(service)[i][0].startswith("vote a") for i in found)
+    monkeypatch.undo()
+    check(service)  # the next searches find the second feed's articles too
+    assert pending_count(service) == 0
+
+
 def pending_count(service: Service) -> int:
     return service.conn.execute(f"SELECT COUNT(*) FROM {search.PENDING}").fetchone()[0]
 

@@ -409,10 +409,14 @@ class Service(OfflineCopies):
 
     def catch_up_search(self) -> None:
         """Index what refreshes stored since the last search or upkeep, so a search finds it
-        (a few seconds after a first refresh of 30,000 articles; usually nothing)."""
-        while search.pending(self.conn):
+        (a few seconds after a first refresh of 30,000 articles; usually nothing). Only what
+        was waiting when the search began: a refresh storing meanwhile (the window's, or
+        another process's) would otherwise keep the search indexing until it ends."""
+        upto = search.newest_pending(self.conn)
+        more = upto is not None
+        while more:
             with self._write() as conn:
-                search.index_pending(conn, CATCH_UP_STEP)
+                more = search.index_pending(conn, CATCH_UP_STEP, upto=upto)
 
     # --- articles ---
 

@@ -95,18 +95,28 @@ def pending(conn: sqlite3.Connection) -> bool:
     return conn.execute(f"SELECT EXISTS (SELECT 1 FROM {PENDING})").fetchone()[0] == 1
 
 
-def index_pending(conn: sqlite3.Connection, limit: int) -> bool:
+def newest_pending(conn: sqlite3.Connection) -> int | None:
+    """The highest id waiting to be indexed, if any."""
+    return conn.execute(f"SELECT MAX(id) FROM {PENDING}").fetchone()[0]
+
+
+def index_pending(conn: sqlite3.Connection, limit: int, *, upto: int | None = None) -> bool:
     """Index up to `limit` pending articles, newest first, in the caller's write transaction;
-    True while more are pending."""
-    newest = f"SELECT id FROM {PENDING} ORDER BY id DESC LIMIT ?"
-    ids = [r[0] for r in conn.execute(newest, (limit,))]
+    True while more are pending. `upto`: only those with an id up to it (what was waiting
+    when a search began; see Service.catch_up_search)."""
+    bound, params = ("", (limit,)) if upto is None else ("WHERE id <= ?", (upto, limit))
+    newest = f"SELECT id FROM {PENDING} {bound} ORDER BY id DESC LIMIT ?"
+    ids = [r[0] for r in conn.execute(newest, params)]
     since = recent_since(conn)
     for chunk, marks in in_chunks(ids):
         pairs = _indexed_values(conn, f"a.id IN ({marks})", chunk)
         for table, part in _split(pairs, since).items():
             _insert(conn, table, part)
         conn.execute(f"DELETE FROM {PENDING} WHERE id IN ({marks})", chunk)
-    return len(ids) == limit and pending(conn)
+    if len(ids) < limit:
+        return False
+    more = f"SELECT EXISTS (SELECT 1 FROM {PENDING} {bound})"
+    return conn.execute(more, params[:-1]).fetchone()[0] == 1
 
 
 def index(
