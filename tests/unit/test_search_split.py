@@ -262,9 +262,9 @@ def test_a_search_indexes_what_waited_when_it_began_not_what_a_refresh_stores_me
         other.add_feed(feed_server.url("/b.xml"))
         return upto
 
-    def step(conn, limit, *, upto=None):
-        steps.append(upto)
-        return index_pending(conn, limit, upto=upto)
+    def step(conn, limit, **bound):
+        steps.append(bound)
+        return index_pending(conn, limit, **bound)
 
     monkeypatch.setattr(search, "newest_pending", begin_then_a_refresh_stores)
     monkeypatch.setattr(search, "index_pending", step)

@@ -37,6 +37,7 @@ Indexed = tuple[int, str, str, str]  # (article id, title, author or "", plain t
 
 MAIN, RECENT = "articles_fts", "articles_fts_recent"
 PENDING = "search_pending"
+_NO_BOUND = 2**63 - 1  # SQLite's largest integer: above every id
 _SINCE = "fts_recent_since"
 # The recent index is filled up to about KEEP articles, and shrunk when it holds over 1.5 times
 # that (so a step of moving comes after thousands of new articles, not after each refresh).
@@ -100,23 +101,20 @@ def newest_pending(conn: sqlite3.Connection) -> int | None:
     return conn.execute(f"SELECT MAX(id) FROM {PENDING}").fetchone()[0]
 
 
-def index_pending(conn: sqlite3.Connection, limit: int, *, upto: int | None = None) -> bool:
+def index_pending(conn: sqlite3.Connection, limit: int, *, upto: int = _NO_BOUND) -> bool:
     """Index up to `limit` pending articles, newest first, in the caller's write transaction;
     True while more are pending. `upto`: only those with an id up to it (what was waiting
     when a search began; see Service.catch_up_search)."""
-    bound, params = ("", (limit,)) if upto is None else ("WHERE id <= ?", (upto, limit))
-    newest = f"SELECT id FROM {PENDING} {bound} ORDER BY id DESC LIMIT ?"
-    ids = [r[0] for r in conn.execute(newest, params)]
+    newest = f"SELECT id FROM {PENDING} WHERE id <= ? ORDER BY id DESC LIMIT ?"
+    ids = [r[0] for r in conn.execute(newest, (upto, limit + 1))]  # one more: is there more?
+    more = len(ids) > limit
     since = recent_since(conn)
-    for chunk, marks in in_chunks(ids):
+    for chunk, marks in in_chunks(ids[:limit]):
         pairs = _indexed_values(conn, f"a.id IN ({marks})", chunk)
         for table, part in _split(pairs, since).items():
             _insert(conn, table, part)
         conn.execute(f"DELETE FROM {PENDING} WHERE id IN ({marks})", chunk)
-    if len(ids) < limit:
-        return False
-    more = f"SELECT EXISTS (SELECT 1 FROM {PENDING} {bound})"
-    return conn.execute(more, params[:-1]).fetchone()[0] == 1
+    return more
 
 
 def index(
